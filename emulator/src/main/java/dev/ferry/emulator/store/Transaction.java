@@ -1,0 +1,87 @@
+package dev.ferry.emulator.store;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+
+/**
+ * The writes of one operation, or of one {@code $batch} change set, made atomic: each change
+ * records how to undo it, and {@link #rollback()} undoes them newest first. Only one
+ * transaction runs at a time (the store serialises them).
+ */
+public final class Transaction {
+    private final Store store;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final java.util.Map<String, Integer> writesByTable = new java.util.HashMap<>();
+
+    Transaction(Store store) {
+        this.store = store;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Inserts or replaces a row; returns the row it replaced, or null. */
+    public Row put(String table, Row row) {
+        TableStore ts = store.table(table);
+        Row previous = ts.put(row);
+        undo.push(() -> {
+            if (previous == null) {
+                ts.remove(row.id());
+            } else {
+                ts.put(previous);
+            }
+        });
+        writesByTable.merge(table, 1, Integer::sum);
+        return previous;
+    }
+
+    /** Deletes a row and its many-to-many associations; returns the deleted row, or null. */
+    public Row remove(String table, UUID id) {
+        TableStore ts = store.table(table);
+        Row previous = ts.remove(id);
+        if (previous == null) {
+            return null;
+        }
+        undo.push(() -> ts.put(previous));
+        for (AssociationStore as : store.associationsOf(table)) {
+            for (UUID[] pair : as.removeAllOf(table, id)) {
+                undo.push(() -> as.add(pair[0], pair[1]));
+            }
+        }
+        writesByTable.merge(table, 1, Integer::sum);
+        return previous;
+    }
+
+    /** Adds an association; false when it already existed. */
+    public boolean associate(String relationship, UUID first, UUID second) {
+        AssociationStore as = store.associations(relationship);
+        boolean added = as.add(first, second);
+        if (added) {
+            undo.push(() -> as.remove(first, second));
+        }
+        return added;
+    }
+
+    /** Removes an association; false when there was none. */
+    public boolean disassociate(String relationship, UUID first, UUID second) {
+        AssociationStore as = store.associations(relationship);
+        boolean removed = as.remove(first, second);
+        if (removed) {
+            undo.push(() -> as.add(first, second));
+        }
+        return removed;
+    }
+
+    void rollback() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+        writesByTable.clear();
+    }
+
+    java.util.Map<String, Integer> writesByTable() {
+        return writesByTable;
+    }
+}

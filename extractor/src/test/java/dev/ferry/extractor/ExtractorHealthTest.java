@@ -1,0 +1,24 @@
+package dev.ferry.extractor;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ExtractorHealthTest {
+
+    @Test
+    void reportsUpOnHealthEndpoint() {
+        given().when().get("/q/health")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200);
+    }
+}
