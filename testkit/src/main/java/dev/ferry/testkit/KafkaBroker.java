@@ -25,6 +25,7 @@ import org.apache.kafka.common.utils.Time;
 public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
+    private final DataDirectoryLock lock;
     private final Path dataDir;
     private final boolean temporary;
     private final int port;
@@ -32,9 +33,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final String clusterId;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaBroker(KafkaRaftServer server, Path dataDir, boolean temporary, int port, int controllerPort,
-            String clusterId) {
+    private KafkaBroker(KafkaRaftServer server, DataDirectoryLock lock, Path dataDir, boolean temporary, int port,
+            int controllerPort, String clusterId) {
         this.server = server;
+        this.lock = lock;
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.port = port;
@@ -68,29 +70,27 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static KafkaBroker start(Path requestedDir, boolean temporary, int requestedPort, int requestedControllerPort) {
         Path dataDir = DataDirectory.prepare(requestedDir);
-        int port = Ports.orFree(requestedPort);
-        int controllerPort = Ports.orFree(requestedControllerPort);
-        if (port == controllerPort) {
-            throw new KafkaBrokerException("The broker and the controller need two different ports, both were " + port);
-        }
-        Ports.requireFree(BrokerProperties.HOST, port, "Kafka broker listener");
-        Ports.requireFree(BrokerProperties.HOST, controllerPort, "Kafka controller listener");
-
-        Properties properties = BrokerProperties.of(dataDir, port, controllerPort);
-        String clusterId = format(dataDir, properties);
-
-        // Kafka's threads inherit the context class loader of the thread that starts them, and
-        // Kafka loads plug-in classes through it. Under a test framework that loader may be a
-        // per-test one that is closed later (Quarkus restarts its application class loader);
-        // the broker must only see the loader that loaded Kafka itself.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
+            int port = Ports.orFree(requestedPort);
+            int controllerPort = Ports.orFree(requestedControllerPort);
+            if (port == controllerPort) {
+                throw new KafkaBrokerException("The broker and the controller need two different ports, both were " + port);
+            }
+            Ports.requireFree(BrokerProperties.HOST, port, "Kafka broker listener");
+            Ports.requireFree(BrokerProperties.HOST, controllerPort, "Kafka controller listener");
+
+            Properties properties = BrokerProperties.of(dataDir, port, controllerPort);
+            String clusterId = format(dataDir, properties);
             KafkaRaftServer server = startServer(properties, dataDir, port);
-            return new KafkaBroker(server, dataDir, temporary, port, controllerPort, clusterId);
-        } finally {
-            thread.setContextClassLoader(previous);
+            return new KafkaBroker(server, lock, dataDir, temporary, port, controllerPort, clusterId);
+        } catch (RuntimeException e) {
+            try {
+                lock.close();
+            } catch (RuntimeException unlockFailure) {
+                e.addSuppressed(unlockFailure);
+            }
+            throw e;
         }
     }
 
@@ -118,13 +118,20 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // A leftover temp file harms nothing; say so instead of failing a started broker.
+            // A leftover temporary file harms nothing: retry when the JVM exits rather than fail the start.
             file.toFile().deleteOnExit();
         }
     }
 
     /** Runs startup to its end: it returns once the broker is unfenced and serves clients. */
     private static KafkaRaftServer startServer(Properties properties, Path dataDir, int port) {
+        // Kafka's threads inherit the context class loader of the thread that starts them, and
+        // Kafka loads plug-in classes through it. Under a test framework that loader may be a
+        // per-test one that is closed later (Quarkus makes one per application start); the
+        // broker must only see the loader that loaded Kafka itself.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
         KafkaRaftServer server = null;
         try {
             server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
@@ -142,6 +149,8 @@ public final class KafkaBroker implements AutoCloseable {
                 }
             }
             throw failure;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
@@ -180,7 +189,10 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** Stops the broker cleanly (logs flushed, offsets kept) and deletes a temporary data directory. */
+    /**
+     * Stops the broker cleanly (logs flushed, offsets kept), releases its data directory and
+     * deletes it if it was temporary. Safe to call twice.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -188,6 +200,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         server.shutdown();
         server.awaitShutdown();
+        lock.close();
         if (temporary) {
             DataDirectory.deleteRecursively(dataDir);
         }

@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs a local Kafka broker until it is stopped: {@code java -jar ferry-kafka.jar --port 9092 --data-dir DIR}. */
-@Command(name = "ferry-kafka", mixinStandardHelpOptions = true,
+@Command(name = "ferry-kafka", mixinStandardHelpOptions = true, versionProvider = KafkaBrokerMain.KafkaVersion.class,
         description = {
             "Runs a single-node Kafka broker (KRaft, broker and controller in one process) on 127.0.0.1.",
             "The data directory is formatted the first time only; data survives restarts.",
@@ -23,7 +24,8 @@ public final class KafkaBrokerMain implements Callable<Integer> {
     /** The classpath resource configuring log4j2 in the standalone jar: Kafka at WARN. */
     static final String LOG_CONFIG = "ferry-kafka-log4j2.xml";
 
-    @Option(names = "--port", defaultValue = "9092", description = "Port of the broker (client) listener. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "9092",
+            description = "Port of the broker (client) listener. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--data-dir", defaultValue = ".ferry/kafka",
@@ -57,7 +59,8 @@ public final class KafkaBrokerMain implements Callable<Integer> {
      * logging of an application that has the testkit on its class path.
      */
     private static void useBundledLoggingConfig() {
-        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+        if (System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
         }
     }
@@ -78,6 +81,14 @@ public final class KafkaBrokerMain implements Callable<Integer> {
         out.flush();
         broker.awaitShutdown();
         return 0;
+    }
+
+    /** The version of the Kafka broker inside the jar. */
+    static final class KafkaVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ferry-kafka: Apache Kafka " + AppInfoParser.getVersion()};
+        }
     }
 
     private void stop(KafkaBroker broker) {

@@ -2,11 +2,10 @@ package dev.ferry.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class SharedKafkaBrokerTest {
         assertThat(KafkaBrokerExtension.bootstrapServers()).isEqualTo(bootstrapServers);
         assertThat(System.getProperty("kafka.bootstrap.servers")).isEqualTo(bootstrapServers);
         assertThat(new KafkaBrokerTestResource().start()).containsExactly(
-                java.util.Map.entry("kafka.bootstrap.servers", bootstrapServers));
+                Map.entry("kafka.bootstrap.servers", bootstrapServers));
     }
 
     @Test
@@ -66,14 +65,5 @@ class SharedKafkaBrokerTest {
             }
         }
 
-        @Override
-        public InputStream getResourceAsStream(String name) {
-            try {
-                URL url = findResource(name);
-                return url != null ? url.openStream() : super.getResourceAsStream(name);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }
