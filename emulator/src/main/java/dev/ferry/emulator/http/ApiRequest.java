@@ -49,7 +49,7 @@ public record ApiRequest(
      * or empty. A preference without a value gives an empty string.
      */
     public Optional<String> preference(String name) {
-        for (String part : header("Prefer").orElse("").split(",")) {
+        for (String part : splitOutsideQuotes(header("Prefer").orElse(""))) {
             String p = part.trim();
             int eq = p.indexOf('=');
             String key = (eq < 0 ? p : p.substring(0, eq)).trim();
@@ -62,5 +62,25 @@ public record ApiRequest(
             }
         }
         return Optional.empty();
+    }
+
+    /** Splits a header on commas, except commas inside a quoted value such as {@code "A,B"}. */
+    private static List<String> splitOutsideQuotes(String header) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return parts;
     }
 }
