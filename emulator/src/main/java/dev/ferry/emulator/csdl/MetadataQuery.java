@@ -3,6 +3,7 @@ package dev.ferry.emulator.csdl;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.emulator.http.DataverseException;
 import dev.ferry.emulator.http.ErrorCodes;
+import dev.ferry.emulator.http.QueryText;
 import dev.ferry.emulator.http.WebApi;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,27 +85,9 @@ record MetadataQuery(List<String> select, Map<String, MetadataQuery> expand, Met
         return new MetadataQuery(selected, expanded, f);
     }
 
-    /** Splits at separators outside parentheses and quotes. */
+    /** Splits at separators outside parentheses and quotes, dropping empty parts. */
     private static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == separator) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts.stream().filter(p -> !p.isBlank()).toList();
+        return QueryText.splitTopLevel(text, separator).stream().filter(p -> !p.isBlank()).toList();
     }
 
     /**

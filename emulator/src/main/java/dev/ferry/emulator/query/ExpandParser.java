@@ -1,5 +1,6 @@
 package dev.ferry.emulator.query;
 
+import dev.ferry.emulator.http.QueryText;
 import dev.ferry.emulator.http.WebApi;
 import dev.ferry.emulator.schema.Relationship;
 import dev.ferry.emulator.schema.Schema;
@@ -38,7 +39,7 @@ public final class ExpandParser {
 
     private List<Expansion> items(Table table, String list) {
         List<Expansion> expansions = new ArrayList<>();
-        for (String item : splitTopLevel(list, ',')) {
+        for (String item : QueryText.splitTopLevel(list, ',')) {
             if (++count > MAX_EXPANSIONS) {
                 throw QueryErrors.badRequest("The $expand '" + text + "' has more than " + MAX_EXPANSIONS
                         + " expansions; Dataverse allows at most " + MAX_EXPANSIONS + ".");
@@ -74,7 +75,7 @@ public final class ExpandParser {
         }
         String select = null;
         String nested = null;
-        for (String option : splitTopLevel(options, ';')) {
+        for (String option : QueryText.splitTopLevel(options, ';')) {
             String o = option.trim();
             if (o.isEmpty()) {
                 continue;
@@ -120,25 +121,4 @@ public final class ExpandParser {
                 || schema.relationshipsReferencing(table.logicalName()).stream().anyMatch(r -> r.schemaName().equals(name));
     }
 
-    private static List<String> splitTopLevel(String s, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == separator) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start));
-        return parts;
-    }
 }
