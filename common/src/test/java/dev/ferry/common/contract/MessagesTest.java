@@ -58,7 +58,7 @@ class MessagesTest {
 
     @Test
     void controlMessagesRoundTripAndShareACompactionKeyPerTable() {
-        ControlMessage released = new TableReleased(RUN, "contacts");
+        ControlMessage released = new TableReleased(RUN, "contacts", "test", "contacts", 500, 16);
         ControlMessage cancelled = new TableCancelled(RUN, "contacts", "run cancelled by user");
 
         assertThat(roundTrip(released, ControlMessage.class)).isEqualTo(released);
@@ -94,9 +94,10 @@ class MessagesTest {
     @Test
     void readersIgnoreFieldsAddedByANewerVersion() {
         TableReleased released = Messages.fromJson("""
-                {"type": "table-released", "runId": "r", "table": "t", "pass": 2}""", TableReleased.class);
+                {"type": "table-released", "runId": "r", "table": "t", "targetEnvironment": "test",
+                 "entitySet": "accounts", "batchSize": 500, "maxConcurrency": 16, "pass": 2}""", TableReleased.class);
 
-        assertThat(released).isEqualTo(new TableReleased("r", "t"));
+        assertThat(released).isEqualTo(new TableReleased("r", "t", "test", "accounts", 500, 16));
     }
 
     @Test
