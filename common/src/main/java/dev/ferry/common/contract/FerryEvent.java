@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ExtractionProgress.class, name = "extraction-progress"),
     @JsonSubTypes.Type(value = ExtractionCompleted.class, name = "extraction-completed"),
+    @JsonSubTypes.Type(value = ExtractionFailed.class, name = "extraction-failed"),
     @JsonSubTypes.Type(value = LoadProgress.class, name = "load-progress")
 })
-public sealed interface FerryEvent permits ExtractionProgress, ExtractionCompleted, LoadProgress {
+public sealed interface FerryEvent permits ExtractionProgress, ExtractionCompleted, ExtractionFailed, LoadProgress {
 
     String runId();
 

@@ -1,5 +1,6 @@
 package dev.ferry.common.contract;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,25 @@ import java.util.Objects;
  * @param entitySet         the target entity set
  * @param batchSize         records per write request
  * @param maxConcurrency    write requests in flight at most, per loader
+ * @param pass              what to write: the rows, or only their deferred lookups
+ * @param deferredLookups   the source's lookup properties (foreign keys such as {@code _parentaccountid_value})
+ *                          that the rows pass leaves out and the deferred-lookups pass writes alone
  */
 public record TableReleased(String runId, String table, String targetEnvironment, String entitySet, int batchSize,
-                            int maxConcurrency) implements ControlMessage {
+                            int maxConcurrency, LoadPass pass, List<String> deferredLookups) implements ControlMessage {
 
     public TableReleased {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(targetEnvironment, "targetEnvironment");
         Objects.requireNonNull(entitySet, "entitySet");
+        pass = pass == null ? LoadPass.ROWS : pass;
+        deferredLookups = deferredLookups == null ? List.of() : List.copyOf(deferredLookups);
+    }
+
+    /** A rows pass with nothing deferred. */
+    public TableReleased(String runId, String table, String targetEnvironment, String entitySet, int batchSize,
+                         int maxConcurrency) {
+        this(runId, table, targetEnvironment, entitySet, batchSize, maxConcurrency, LoadPass.ROWS, List.of());
     }
 }

@@ -36,6 +36,8 @@ public final class Topics {
     public static final String EXTRACT_TASKS = "ferry.tasks.extract";
     /** Progress and completion events of extractors and loaders, consumed by the coordinator. */
     public static final String EVENTS = "ferry.events";
+    /** Extractors' checkpoints (the next page of each table or slice); compacted, keyed by run, table and slice. */
+    public static final String EXTRACT_CHECKPOINTS = "ferry.checkpoints.extract";
 
     public static final String DATA_PREFIX = "ferry.data.";
     public static final String DEAD_LETTER_PREFIX = "ferry.dlq.";

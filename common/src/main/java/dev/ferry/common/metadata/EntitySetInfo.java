@@ -32,6 +32,19 @@ public record EntitySetInfo(String name, EntityTypeInfo entityType, List<Lookup>
         return entityType.keyPropertyNames();
     }
 
+    /**
+     * The properties that identify a record in payloads: Dataverse keys systemuser and team on the
+     * {@code ownerid} they inherit from {@code principal}, but their records carry their id as
+     * {@code <logicalname>id}, so that property wins when the type has it; otherwise the key.
+     */
+    public List<String> recordIdProperties() {
+        String ownId = entityType.name() + "id";
+        if (keyPropertyNames().size() == 1 && property(ownId).isPresent()) {
+            return List.of(ownId);
+        }
+        return keyPropertyNames();
+    }
+
     /** The structural property of that name, if any. */
     public Optional<PropertyInfo> property(String propertyName) {
         return entityType.property(propertyName);

@@ -29,5 +29,10 @@ public enum ProblemCode {
     /** An alternate key whose columns the source does not have, so it cannot provide their values. */
     KEY_COLUMN_NOT_IN_SOURCE,
     /** An option outside its documented bounds. */
-    OPTION_OUT_OF_RANGE
+    OPTION_OUT_OF_RANGE,
+    /**
+     * A lookup cycle between the plan's tables that no set of deferrable lookups breaks (its
+     * lookups are required), or too large to search; found by the coordinator's planning.
+     */
+    UNBREAKABLE_CYCLE
 }

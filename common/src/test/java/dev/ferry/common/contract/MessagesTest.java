@@ -92,10 +92,38 @@ class MessagesTest {
     }
 
     @Test
+    void runStateRoundTripsWithReleaseGatesFailuresAndNotes() {
+        Plan plan = new Plan("prod-to-test", "prod", "test",
+                List.of(TableSpec.of("accounts"), TableSpec.of("contacts")), PlanOptions.defaults());
+        TableState accounts = new TableState(TableStatus.LOADED, 10, 10, 0, Map.of(0, 4L, 1, 6L), true, true,
+                List.of(), List.of("accountid", "name"), null);
+        TableState contacts = new TableState(TableStatus.FAILED, 3, 0, 0, Map.of(), false, false,
+                List.of("accounts"), List.of(), "extraction failed: 400 bad filter");
+        RunState state = new RunState(RUN, plan, RunStatus.FAILED, Map.of("accounts", accounts, "contacts", contacts),
+                Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-01-02T03:09:00Z"),
+                Instant.parse("2025-01-02T03:09:00Z"), "table contacts failed", List.of("a note"));
+
+        assertThat(roundTrip(state, RunState.class)).isEqualTo(state);
+    }
+
+    @Test
+    void aRunStateWithoutTheLaterFieldsIsStillRead() {
+        RunState state = Messages.fromJson("""
+                {"runId": "r", "plan": {"name": "n", "source": "a", "target": "b", "tables": [{"entitySet": "accounts"}]},
+                 "status": "RUNNING", "tables": {"accounts": {"status": "LOADING", "extracted": 5, "loaded": 2,
+                 "rejected": 0, "endOffsets": {"0": 5}}}, "createdAt": "2025-01-02T03:04:05Z"}""", RunState.class);
+
+        assertThat(state.notes()).isEmpty();
+        assertThat(state.finishedAt()).isNull();
+        assertThat(state.tables().get("accounts"))
+                .isEqualTo(new TableState(TableStatus.LOADING, 5, 2, 0, Map.of(0, 5L)));
+    }
+
+    @Test
     void readersIgnoreFieldsAddedByANewerVersion() {
         TableReleased released = Messages.fromJson("""
                 {"type": "table-released", "runId": "r", "table": "t", "targetEnvironment": "test",
-                 "entitySet": "accounts", "batchSize": 500, "maxConcurrency": 16, "pass": 2}""", TableReleased.class);
+                 "entitySet": "accounts", "batchSize": 500, "maxConcurrency": 16, "priority": 2}""", TableReleased.class);
 
         assertThat(released).isEqualTo(new TableReleased("r", "t", "test", "accounts", 500, 16));
     }
@@ -113,6 +141,15 @@ class MessagesTest {
         LoadProgress progress = new LoadProgress(RUN, "accounts", 1, 0);
 
         assertThat(Messages.mapper().writeValueAsString(progress)).isEqualTo(Messages.toJson(progress));
+    }
+
+    @Test
+    void extractionFailedRoundTripsAsAnEventWithItsReason() {
+        FerryEvent failed = new ExtractionFailed(RUN, "accounts", null,
+                "No environment 'nowhere' is configured here (configured: [prod])");
+
+        assertThat(roundTrip(failed, FerryEvent.class)).isEqualTo(failed);
+        assertThat(Messages.toJson(failed)).contains("\"type\":\"extraction-failed\"").doesNotContain("slice");
     }
 
     private static <T> T roundTrip(Object message, Class<T> type) {

@@ -1,0 +1,9 @@
+package dev.ferry.common.contract;
+
+/** Which part of its records a released table's load writes. */
+public enum LoadPass {
+    /** Every column, except the lookups the plan defers to a second pass. */
+    ROWS,
+    /** Only the record id and the deferred lookups: the second pass that closes cycles and self-references. */
+    DEFERRED_LOOKUPS
+}
