@@ -1,0 +1,237 @@
+package dev.ferry.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.common.contract.DeadLetter;
+import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.LoadProgress;
+import dev.ferry.common.contract.TableReleased;
+import dev.ferry.common.contract.Topics;
+import dev.ferry.common.odata.BatchOutcome;
+import dev.ferry.common.odata.ODataClient;
+import dev.ferry.common.odata.ODataClients;
+import dev.ferry.common.odata.ODataException;
+import dev.ferry.common.odata.UnknownEnvironmentException;
+import dev.ferry.common.odata.UpsertItem;
+import dev.ferry.common.odata.WriteMethod;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class BatchLoaderTest {
+
+    private static final TableReleased ACCOUNTS = new TableReleased("run-bl", "accounts", "target", "accounts", 100, 4);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.data("run-bl", "accounts"), 0);
+
+    private final CountingClient target = new CountingClient(EmulatorMetadata.crm());
+    private final List<DeadLetter> published = new ArrayList<>();
+    private final List<LoadProgress> progress = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private DeadLetterPublisher deadLetters = letters -> {
+        published.addAll(letters);
+        return List.of();
+    };
+
+    @Test
+    void writesMappedRecordsAndAcknowledgesThemAll() {
+        List<PendingRecord> records = accounts(5);
+
+        BatchResult result = loader().process(ACCOUNTS, records);
+
+        assertThat(result.done()).containsExactlyElementsOf(records);
+        assertThat(result.retry()).isEmpty();
+        assertThat(target.writes).hasSize(1);
+        UpsertItem first = target.writes.get(0).get(0);
+        assertThat(first.recordId()).isEqualTo("id-0");
+        assertThat(first.body().has("createdon")).isFalse();
+        assertThat(first.body().has("name@OData.Community.Display.V1.FormattedValue")).isFalse();
+        assertThat(progress).containsExactly(new LoadProgress("run-bl", "accounts", 5, 0));
+        assertThat(counter(LoadMetrics.LOADED)).isEqualTo(5);
+        assertThat(registry.get(LoadMetrics.BATCH_SIZE).summary().totalAmount()).isEqualTo(5);
+        assertThat(registry.get(LoadMetrics.WRITE_LATENCY).tag("run", "run-bl").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersThePoisonRecordOfAnAtomicBatchWithTheTargetsReasonAndWritesTheRest() {
+        target.answer = items -> items.stream().anyMatch(item -> item.recordId().equals("id-3"))
+                ? new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(new BatchOutcome.ItemFailure(null,
+                        new ODataException("The length of the 'name' attribute exceeded the maximum allowed length of '160'",
+                                400, "0x80044331", false, null, null))), true)
+                : new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(), true);
+        List<PendingRecord> records = accounts(8);
+
+        BatchResult result = loader().process(ACCOUNTS, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(published).singleElement().satisfies(letter -> {
+            assertThat(letter.recordId()).isEqualTo("id-3");
+            assertThat(letter.runId()).isEqualTo("run-bl");
+            assertThat(letter.table()).isEqualTo("accounts");
+            assertThat(letter.reason()).contains("maximum allowed length of '160'");
+            assertThat(letter.targetStatus()).isEqualTo(400);
+            assertThat(letter.targetCode()).isEqualTo("0x80044331");
+            assertThat(letter.record().get("name").asText()).isEqualTo("Account 3");
+        });
+        assertThat(progress).containsExactly(new LoadProgress("run-bl", "accounts", 7, 1));
+        assertThat(counter(LoadMetrics.REJECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsARejectedRecordForLaterWhenItsDeadLetterIsNotDurable() {
+        target.answer = items -> new BatchOutcome(WriteMethod.BATCH, List.of(new BatchOutcome.ItemFailure("id-1",
+                new ODataException("bad", 400, null, false, null, null))), false);
+        deadLetters = letters -> letters;
+
+        BatchResult result = loader().process(ACCOUNTS, accounts(3));
+
+        assertThat(result.done()).extracting(PendingRecord::key).containsExactlyInAnyOrder("id-0", "id-2");
+        assertThat(result.retry()).extracting(PendingRecord::key).containsExactly("id-1");
+    }
+
+    @Test
+    void deadLettersARecordThatCannotBeMappedAndWritesTheOthers() {
+        List<PendingRecord> records = new ArrayList<>(accounts(2));
+        records.add(record(2, "id-2", "{\"accountid\":\"id-2\",\"_ownerid_value\":\"u1\"}"));
+        records.add(record(3, "id-3", "not json"));
+
+        BatchResult result = loader().process(ACCOUNTS, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(target.writes.get(0)).extracting(UpsertItem::recordId).containsExactly("id-0", "id-1");
+        assertThat(published).extracting(DeadLetter::recordId).containsExactly("id-2", "id-3");
+        assertThat(published.get(0).reason()).contains("lookuplogicalname");
+        assertThat(published.get(1).reason()).contains("not JSON");
+    }
+
+    @Test
+    void retriesEverythingWhenTheTargetFailsRetriably() {
+        target.answer = items -> {
+            throw new ODataException("Too many requests", 429, "0x80072322", true, Duration.ofSeconds(7), null);
+        };
+        List<PendingRecord> records = accounts(4);
+
+        BatchResult result = loader().process(ACCOUNTS, records);
+
+        assertThat(result.retry()).containsExactlyElementsOf(records);
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(result.done()).isEmpty();
+        assertThat(published).isEmpty();
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void retriesEverythingWhileTheTargetEnvironmentIsUnknown() {
+        ODataClients none = new ODataClients() {
+            @Override
+            public ODataClient client(String environment) {
+                throw new UnknownEnvironmentException(environment, Set.of());
+            }
+
+            @Override
+            public Set<String> environments() {
+                return Set.of();
+            }
+        };
+        List<PendingRecord> records = accounts(2);
+
+        BatchResult result = new BatchLoader(() -> none, new RecordMapper(), deadLetters, new LoadMetrics(registry),
+                progress::add).process(ACCOUNTS, records);
+
+        assertThat(result.retry()).containsExactlyElementsOf(records);
+        assertThat(result.retryReason()).contains("ferry.environments.target.url");
+    }
+
+    @Test
+    void writesARecordExtractedTwiceOnceAndAcknowledgesBoth() {
+        List<PendingRecord> records = List.of(
+                record(0, "id-0", "{\"accountid\":\"id-0\",\"name\":\"old\"}"),
+                record(1, "id-0", "{\"accountid\":\"id-0\",\"name\":\"new\"}"));
+
+        BatchResult result = loader().process(ACCOUNTS, records);
+
+        assertThat(target.writes.get(0)).singleElement()
+                .satisfies(item -> assertThat(item.body().get("name").asText()).isEqualTo("new"));
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+    }
+
+    @Test
+    void acknowledgesATombstoneWithoutWritingIt() {
+        PendingRecord tombstone = new PendingRecord(PARTITION, 0, "id-0", null);
+
+        BatchResult result = loader().process(ACCOUNTS, List.of(tombstone));
+
+        assertThat(result.done()).containsExactly(tombstone);
+        assertThat(target.writes).allSatisfy(write -> assertThat(write).isEmpty());
+    }
+
+    @Test
+    void writesOnlyTheDeferredLookupsInTheirPassAndAcknowledgesAllNullOnesWithoutARequest() {
+        TableReleased lookupsPass = new TableReleased("run-bl", "accounts--lookups", "target", "accounts", 100, 4,
+                LoadPass.DEFERRED_LOOKUPS, List.of("_parentaccountid_value"));
+        List<PendingRecord> records = List.of(
+                record(0, "id-0", """
+                        {"accountid":"id-0","_parentaccountid_value":null}"""),
+                record(1, "id-1", """
+                        {"accountid":"id-1","_parentaccountid_value":"id-0",
+                         "_parentaccountid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}"""));
+
+        BatchResult result = loader().process(lookupsPass, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(target.writes).singleElement().satisfies(write -> assertThat(write).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.recordId()).isEqualTo("id-1");
+                    assertThat(item.body().fieldNames()).toIterable()
+                            .containsExactly("accountid", "parentaccountid@odata.bind");
+                }));
+    }
+
+    @Test
+    void sendsNoRequestForABatchOfOnlyNullDeferredLookups() {
+        TableReleased lookupsPass = new TableReleased("run-bl", "accounts--lookups", "target", "accounts", 100, 4,
+                LoadPass.DEFERRED_LOOKUPS, List.of("_parentaccountid_value"));
+        List<PendingRecord> records = List.of(record(0, "id-0", "{\"accountid\":\"id-0\",\"_parentaccountid_value\":null}"));
+
+        BatchResult result = loader().process(lookupsPass, records);
+
+        assertThat(result.done()).containsExactlyElementsOf(records);
+        assertThat(target.writes).allSatisfy(write -> assertThat(write).isEmpty());
+        assertThat(progress).isEmpty();
+    }
+
+    private BatchLoader loader() {
+        ODataClients clients = new ODataClients() {
+            @Override
+            public ODataClient client(String environment) {
+                return target;
+            }
+
+            @Override
+            public Set<String> environments() {
+                return Set.of("target");
+            }
+        };
+        return new BatchLoader(() -> clients, new RecordMapper(), deadLetters, new LoadMetrics(registry), progress::add);
+    }
+
+    private double counter(String name) {
+        return registry.get(name).tag("run", "run-bl").tag("table", "accounts").counter().count();
+    }
+
+    private static List<PendingRecord> accounts(int count) {
+        return IntStream.range(0, count).mapToObj(i -> record(i, "id-" + i, """
+                {"@odata.etag":"W/\\"1\\"","accountid":"id-%d","name":"Account %d",
+                 "name@OData.Community.Display.V1.FormattedValue":"Account %d","createdon":"2022-02-23T10:54:30Z"}"""
+                .formatted(i, i, i))).toList();
+    }
+
+    private static PendingRecord record(long offset, String key, String json) {
+        return new PendingRecord(PARTITION, offset, key, json.getBytes(StandardCharsets.UTF_8));
+    }
+}
