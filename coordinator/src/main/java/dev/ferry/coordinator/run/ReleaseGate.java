@@ -1,0 +1,51 @@
+package dev.ferry.coordinator.run;
+
+import dev.ferry.common.contract.RunState;
+import dev.ferry.common.contract.RunStatus;
+import dev.ferry.common.contract.TableState;
+import dev.ferry.common.contract.TableStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which tables of a run may be released: those not released yet, not finished, whose
+ * every table to wait for ({@link TableState#parents()}, fixed when the run was accepted) is
+ * loaded. A table with nothing to wait for is released as soon as the run runs.
+ */
+public final class ReleaseGate {
+
+    private ReleaseGate() {
+    }
+
+    /** The tables to release now, in plan order; none unless the run is running. */
+    public static List<String> releasable(RunState run) {
+        if (run.status() != RunStatus.RUNNING) {
+            return List.of();
+        }
+        return run.tables().entrySet().stream()
+                .filter(entry -> !entry.getValue().released() && !TableTransitions.isFinished(entry.getValue()))
+                .filter(entry -> waitingFor(run, entry.getKey()).isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The tables the table still waits for: those of its parents not loaded yet; none once released or finished. */
+    public static List<String> waitingFor(RunState run, String table) {
+        TableState state = run.tables().get(table);
+        if (state == null || state.released() || TableTransitions.isFinished(state)) {
+            return List.of();
+        }
+        return state.parents().stream()
+                .filter(parent -> !isLoaded(run.tables().get(parent)))
+                .toList();
+    }
+
+    /** Whether every table of the run is loaded. */
+    public static boolean allLoaded(RunState run) {
+        return run.tables().values().stream().allMatch(ReleaseGate::isLoaded);
+    }
+
+    private static boolean isLoaded(TableState table) {
+        return table != null && table.status() == TableStatus.LOADED;
+    }
+}
