@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,6 +31,12 @@ final class LaunchedProcess implements AutoCloseable {
 
     /** Runs {@code java -jar jar args...}; output goes to {@code logDir/<name>.log}. */
     static LaunchedProcess javaJar(Path jar, Path logDir, String name, String... args) throws IOException {
+        return javaJar(jar, logDir, name, Map.of(), args);
+    }
+
+    /** Runs {@code java -jar jar args...} with extra environment variables; output goes to {@code logDir/<name>.log}. */
+    static LaunchedProcess javaJar(Path jar, Path logDir, String name, Map<String, String> environment,
+                                   String... args) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: package the project first (./mvnw -B verify)");
         }
@@ -37,7 +44,9 @@ final class LaunchedProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         return new LaunchedProcess(p, log);
     }
 
@@ -70,6 +79,11 @@ final class LaunchedProcess implements AutoCloseable {
             throw new IllegalStateException("process did not stop within 30 s of SIGTERM; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** The file the process's output goes to. */
+    Path log() {
+        return log;
     }
 
     boolean isAlive() {
