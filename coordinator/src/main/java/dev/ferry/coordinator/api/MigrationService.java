@@ -10,6 +10,7 @@ import dev.ferry.coordinator.plan.CheckedPlan;
 import dev.ferry.coordinator.plan.PlanChecker;
 import dev.ferry.coordinator.plan.RunLayout;
 import dev.ferry.coordinator.plan.TableLayout;
+import dev.ferry.coordinator.run.BrokerCalls;
 import dev.ferry.coordinator.run.DeadLetterPage;
 import dev.ferry.coordinator.run.DeadLetterReader;
 import dev.ferry.coordinator.run.RunEngine;
@@ -22,10 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /** What the HTTP API does: the resource only maps HTTP onto these methods. */
@@ -139,20 +137,7 @@ public class MigrationService {
         return new RunState(runId, plan, RunStatus.ACCEPTED, tables, now, now, null, null, layout.notes());
     }
 
-    private <T> T await(CompletableFuture<T> future, String what) {
-        try {
-            return future.get(config.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Failed " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out " + what + " after " + config.kafkaTimeout()
-                    + "; is the broker reachable?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted " + what, e);
-        }
+    private <T> T await(Future<T> future, String what) {
+        return BrokerCalls.await(future, config.kafkaTimeout(), what);
     }
 }

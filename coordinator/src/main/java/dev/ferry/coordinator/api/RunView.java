@@ -17,9 +17,9 @@ import java.util.List;
  * @param finishedAt when it finished, or {@code null}
  * @param failure    why it failed or was cancelled, or {@code null}
  * @param notes      what to know about it: which lookups a second pass writes, and why
- * @param extracted  records extracted, all tables
- * @param loaded     records loaded, all tables
- * @param rejected   records rejected, all tables
+ * @param extracted  records extracted, all tables (rows passes: a deferred-lookups pass re-reads the same records)
+ * @param loaded     records loaded, all tables (rows passes)
+ * @param rejected   records rejected, all tables and passes
  * @param tables     the tables, in plan order
  */
 public record RunView(String runId, String name, String source, String target, RunStatus status, Instant createdAt,

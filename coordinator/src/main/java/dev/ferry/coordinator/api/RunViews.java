@@ -1,5 +1,6 @@
 package dev.ferry.coordinator.api;
 
+import dev.ferry.common.contract.LoadPass;
 import dev.ferry.common.contract.RunState;
 import dev.ferry.common.contract.TableState;
 import dev.ferry.common.contract.TableStatus;
@@ -19,20 +20,29 @@ final class RunViews {
                 .toList();
         return new RunView(run.runId(), run.plan().name(), run.plan().source(), run.plan().target(), run.status(),
                 run.createdAt(), run.updatedAt(), run.finishedAt(), run.failure(), run.notes(),
-                sum(run, TableState::extracted), sum(run, TableState::loaded), sum(run, TableState::rejected), tables);
+                rowsSum(run, TableState::extracted), rowsSum(run, TableState::loaded), sum(run, TableState::rejected),
+                tables);
     }
 
     static RunSummary summary(RunState run) {
         int loadedTables = (int) run.tables().values().stream()
                 .filter(table -> table.status() == TableStatus.LOADED).count();
         return new RunSummary(run.runId(), run.plan().name(), run.plan().source(), run.plan().target(), run.status(),
-                run.createdAt(), run.finishedAt(), run.tables().size(), loadedTables, sum(run, TableState::extracted),
-                sum(run, TableState::loaded), sum(run, TableState::rejected));
+                run.createdAt(), run.finishedAt(), run.tables().size(), loadedTables, rowsSum(run, TableState::extracted),
+                rowsSum(run, TableState::loaded), sum(run, TableState::rejected));
     }
 
     private static TableView table(RunState run, String name, TableState table) {
         return new TableView(name, table.pass(), table.deferredLookups(), table.status(), table.released(), table.extractionCompleted(), table.extracted(),
                 table.loaded(), table.rejected(), ReleaseGate.waitingFor(run, name), table.failure());
+    }
+
+    /**
+     * A count over the rows passes only: a deferred-lookups pass reads and writes the same records
+     * again, so counting it would show more records than the source has.
+     */
+    private static long rowsSum(RunState run, ToLongFunction<TableState> count) {
+        return run.tables().values().stream().filter(table -> table.pass() == LoadPass.ROWS).mapToLong(count).sum();
     }
 
     private static long sum(RunState run, ToLongFunction<TableState> count) {

@@ -11,9 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -162,19 +160,7 @@ public class TopicProvisioner {
         }
         return existing;
     }
-
-    /** The future's value; its failure, or a timeout, as an exception naming what was being done. */
-    private <T> T await(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(config.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Failed " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out " + what + " after " + config.kafkaTimeout()
-                    + "; is the broker reachable?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted " + what, e);
-        }
+    private <T> T await(Future<T> future, String what) {
+        return BrokerCalls.await(future, config.kafkaTimeout(), what);
     }
 }
