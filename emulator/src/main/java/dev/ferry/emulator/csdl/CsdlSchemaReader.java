@@ -361,11 +361,21 @@ public final class CsdlSchemaReader {
                 boolean otherSide = n.type().equals(name) || tables.get(n.type()).navigations().stream()
                         .anyMatch(o -> o.isCollection() && o.name().equals(n.name()) && o.type().equals(name));
                 if (otherSide) {
-                    found.put(n.name(), new ManyToMany(n.name(), name, n.type(), intersectName(n.name())));
+                    String intersect = intersectName(n.name());
+                    found.put(n.name(), new ManyToMany(n.name(), name, n.type(), intersect, intersectKey(intersect)));
                 }
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The key the document declares for the intersect entity type ({@code accountleadid} for
+     * {@code accountleads}); {@code <intersect>id} when the document does not declare the type.
+     */
+    private String intersectKey(String intersect) {
+        return doc.type(intersect).map(EntityTypeDecl::key).filter(k -> k.size() == 1).map(k -> k.get(0))
+                .orElse(intersect + "id");
     }
 
     private static String intersectName(String relationship) {

@@ -135,7 +135,7 @@ public final class CrmSchema {
                 .lookup("originatingleadid", "lead", "opportunity_originating_lead", None)
                 .userOwned();
 
-        b.manyToMany("accountleads_association", "account", "lead", "accountleads");
+        b.manyToMany("accountleads_association", "account", "lead", "accountleads", "accountleadid");
         return b.build();
     }
 

@@ -14,13 +14,19 @@ public final class Schema {
 
     public Schema(String name, List<Table> tables, List<ManyToMany> manyToMany) {
         this.name = name;
-        for (Table t : tables) {
+        java.util.Set<String> intersects = new java.util.HashSet<>();
+        manyToMany.forEach(m -> intersects.add(m.intersectEntity()));
+        List<Table> all = new java.util.ArrayList<>();
+        // A table read from a document under an intersect name is replaced by the synced intersect table.
+        tables.stream().filter(t -> !intersects.contains(t.logicalName())).forEach(all::add);
+        manyToMany.forEach(m -> all.add(m.intersectTable()));
+        for (Table t : all) {
             if (byLogicalName.put(t.logicalName(), t) != null) {
                 throw new IllegalArgumentException("schema " + name + " declares table " + t.logicalName() + " twice");
             }
             byEntitySet.put(t.entitySetName(), t);
         }
-        for (Table t : tables) {
+        for (Table t : all) {
             for (Relationship r : t.lookupRelationships()) {
                 if (!byLogicalName.containsKey(r.referencedTable())) {
                     throw new IllegalArgumentException("lookup " + t.logicalName() + "." + r.referencingAttribute()
@@ -50,6 +56,11 @@ public final class Schema {
     }
 
     public List<ManyToMany> manyToMany() { return manyToMany; }
+
+    /** The many-to-many relationship whose intersect table is {@code intersectEntity}. */
+    public Optional<ManyToMany> manyToManyByIntersect(String intersectEntity) {
+        return manyToMany.stream().filter(m -> m.intersectEntity().equals(intersectEntity)).findFirst();
+    }
 
     public Optional<ManyToMany> manyToMany(String schemaName) {
         return manyToMany.stream().filter(m -> m.schemaName().equals(schemaName)).findFirst();

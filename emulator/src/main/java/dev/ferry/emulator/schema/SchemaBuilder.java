@@ -33,6 +33,13 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** A many-to-many relationship whose intersect table's key is named explicitly (e.g. {@code accountleadid}). */
+    public SchemaBuilder manyToMany(String schemaName, String table1, String table2, String intersectEntity,
+            String intersectPrimaryId) {
+        manyToMany.add(new ManyToMany(schemaName, table1, table2, intersectEntity, intersectPrimaryId));
+        return this;
+    }
+
     public Schema build() {
         return new Schema(name, tables.stream().map(TableBuilder::build).toList(), manyToMany);
     }

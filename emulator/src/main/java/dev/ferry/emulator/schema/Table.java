@@ -13,6 +13,7 @@ public final class Table {
     private final String primaryId;
     private final String primaryName;
     private final boolean userOwned;
+    private final boolean intersect;
     private final List<Column> columns;
     private final List<AlternateKey> alternateKeys;
     private final List<Relationship> lookupRelationships;
@@ -23,6 +24,15 @@ public final class Table {
     public Table(String logicalName, String entitySetName, String primaryId, String primaryName,
             boolean userOwned, List<Column> columns, List<AlternateKey> alternateKeys,
             List<Relationship> lookupRelationships) {
+        this(logicalName, entitySetName, primaryId, primaryName, userOwned, columns, alternateKeys,
+                lookupRelationships, false);
+    }
+
+    /** A table, or with {@code intersect} the read-only intersect table of a many-to-many relationship. */
+    public Table(String logicalName, String entitySetName, String primaryId, String primaryName,
+            boolean userOwned, List<Column> columns, List<AlternateKey> alternateKeys,
+            List<Relationship> lookupRelationships, boolean intersect) {
+        this.intersect = intersect;
         this.logicalName = logicalName;
         this.entitySetName = entitySetName;
         this.primaryId = primaryId;
@@ -51,6 +61,9 @@ public final class Table {
     public String primaryId() { return primaryId; }
     public String primaryName() { return primaryName; }
     public boolean userOwned() { return userOwned; }
+
+    /** Whether this is a many-to-many intersect table: read-only, its rows follow the associations. */
+    public boolean isIntersect() { return intersect; }
     public List<Column> columns() { return columns; }
     public List<AlternateKey> alternateKeys() { return alternateKeys; }
 

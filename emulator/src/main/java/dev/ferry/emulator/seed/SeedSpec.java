@@ -51,6 +51,10 @@ public final class SeedSpec {
                         + schema.name() + " has: " + schema.tables().stream().map(Table::logicalName)
                                 .collect(Collectors.joining(", ")));
             }
+            if (schema.table(e.getKey()).get().isIntersect() && e.getValue() != null && e.getValue() > 0) {
+                throw new IllegalArgumentException("table '" + e.getKey() + "' is a many-to-many intersect table: "
+                        + "its rows follow the associations, which seeding the tables on both sides creates");
+            }
             if (e.getValue() == null || e.getValue() < 0) {
                 throw new IllegalArgumentException("row count for table '" + e.getKey() + "' must be 0 or more, not "
                         + e.getValue());

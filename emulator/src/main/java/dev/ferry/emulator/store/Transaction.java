@@ -1,5 +1,6 @@
 package dev.ferry.emulator.store;
 
+import dev.ferry.emulator.schema.ManyToMany;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public final class Transaction {
         for (AssociationStore as : store.associationsOf(table)) {
             for (UUID[] pair : as.removeAllOf(table, id)) {
                 undo.push(() -> as.add(pair[0], pair[1]));
+                removeIntersectRow(as.relationship(), pair[0], pair[1]);
             }
         }
         writesByTable.merge(table, 1, Integer::sum);
@@ -60,6 +62,9 @@ public final class Transaction {
         boolean added = as.add(first, second);
         if (added) {
             undo.push(() -> as.remove(first, second));
+            ManyToMany m = as.relationship();
+            put(m.intersectEntity(), IntersectRows.row(store.table(m.intersectEntity()).table(), m, first, second,
+                    store.nextVersion()));
         }
         return added;
     }
@@ -70,8 +75,19 @@ public final class Transaction {
         boolean removed = as.remove(first, second);
         if (removed) {
             undo.push(() -> as.add(first, second));
+            removeIntersectRow(as.relationship(), first, second);
         }
         return removed;
+    }
+
+    /** Removes the intersect row of one pair (undoably), keeping the intersect table in step. */
+    private void removeIntersectRow(ManyToMany m, UUID first, UUID second) {
+        TableStore ts = store.table(m.intersectEntity());
+        Row previous = ts.remove(IntersectRows.id(m, first, second));
+        if (previous != null) {
+            undo.push(() -> ts.put(previous));
+            writesByTable.merge(m.intersectEntity(), 1, Integer::sum);
+        }
     }
 
     void rollback() {

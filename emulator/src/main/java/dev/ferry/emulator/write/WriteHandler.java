@@ -51,6 +51,9 @@ public final class WriteHandler {
 
     public ApiResponse handle(ApiRequest request, ResourcePath path, Table table, Transaction tx) {
         ResourcePath.Segment entity = path.get(0);
+        if (table.isIntersect()) {
+            throw intersectIsReadOnly(request, table);
+        }
         return switch (request.method()) {
             case "POST" -> post(request, path, table, entity, tx);
             case "PATCH" -> patch(request, path, table, entity, tx);
@@ -197,6 +200,18 @@ public final class WriteHandler {
             throw new DataverseException(WriteErrors.BAD_REQUEST, ErrorCodes.BAD_REQUEST,
                     "The payload cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Intersect rows follow the associations: Dataverse has no Create/Update/Delete message for them. */
+    private static DataverseException intersectIsReadOnly(ApiRequest request, Table table) {
+        String message = switch (request.method()) {
+            case "POST" -> "Create";
+            case "DELETE" -> "Delete";
+            default -> "Update";
+        };
+        return new DataverseException(400, ErrorCodes.BAD_REQUEST, "The '" + message
+                + "' method does not support entities of type '" + table.logicalName()
+                + "'. Associate and disassociate records through the $ref of a many-to-many navigation property.");
     }
 
     private static DataverseException notAllowed(ApiRequest request, ResourcePath path) {
