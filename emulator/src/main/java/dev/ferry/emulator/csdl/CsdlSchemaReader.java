@@ -362,7 +362,8 @@ public final class CsdlSchemaReader {
                         .anyMatch(o -> o.isCollection() && o.name().equals(n.name()) && o.type().equals(name));
                 if (otherSide) {
                     String intersect = intersectName(n.name());
-                    found.put(n.name(), new ManyToMany(n.name(), name, n.type(), intersect, intersectKey(intersect)));
+                    ManyToMany guess = new ManyToMany(n.name(), name, n.type(), intersect);
+                    found.put(n.name(), new ManyToMany(n.name(), name, n.type(), intersect, intersectKey(guess)));
                 }
             }
         }
@@ -371,11 +372,19 @@ public final class CsdlSchemaReader {
 
     /**
      * The key the document declares for the intersect entity type ({@code accountleadid} for
-     * {@code accountleads}); {@code <intersect>id} when the document does not declare the type.
+     * {@code accountleads}); null (no intersect entity set) when the document lacks that type or
+     * its type lacks the two side id properties.
      */
-    private String intersectKey(String intersect) {
-        return doc.type(intersect).map(EntityTypeDecl::key).filter(k -> k.size() == 1).map(k -> k.get(0))
-                .orElse(intersect + "id");
+    private String intersectKey(ManyToMany m) {
+        return doc.type(m.intersectEntity())
+                .filter(t -> t.key().size() == 1)
+                .filter(t -> hasProperty(t, m.firstIdColumn()) && hasProperty(t, m.secondIdColumn()))
+                .map(t -> t.key().get(0))
+                .orElse(null);
+    }
+
+    private boolean hasProperty(EntityTypeDecl t, String name) {
+        return inheritedProperties(t).stream().anyMatch(p -> p.name().equals(name));
     }
 
     private static String intersectName(String relationship) {

@@ -63,7 +63,7 @@ final class DefinitionJson {
         n.put("PrimaryNameAttribute", t.primaryName());
         n.put("OwnershipType", t.userOwned() ? "UserOwned" : "OrganizationOwned");
         n.put("IsActivity", false);
-        n.put("IsIntersect", false);
+        n.put("IsIntersect", t.isIntersect());
         n.put("IsLogicalEntity", false);
         n.put("IsManaged", true);
         n.put("TableType", "Standard");

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param intersectEntity the logical name of the intersect table, e.g. {@code accountleads}
  * @param intersectPrimaryId the intersect table's key, e.g. {@code accountleadid} (Dataverse
- *     does not derive it mechanically from the table name, so it is given)
+ *     does not derive it mechanically from the table name, so it is given); null when the
+ *     environment exposes no intersect entity set for the relationship (a document that lacks it)
  */
 public record ManyToMany(String schemaName, String table1, String table2, String intersectEntity,
         String intersectPrimaryId) {
@@ -38,6 +39,11 @@ public record ManyToMany(String schemaName, String table1, String table2, String
     /** The table on the other side of {@code table}. */
     public String otherSide(String table) {
         return table1.equals(table) ? table2 : table1;
+    }
+
+    /** Whether the intersect table is served (and kept in step with the associations). */
+    public boolean hasIntersectTable() {
+        return intersectPrimaryId != null;
     }
 
     public String intersectEntitySet() {

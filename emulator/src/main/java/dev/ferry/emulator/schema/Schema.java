@@ -15,11 +15,11 @@ public final class Schema {
     public Schema(String name, List<Table> tables, List<ManyToMany> manyToMany) {
         this.name = name;
         java.util.Set<String> intersects = new java.util.HashSet<>();
-        manyToMany.forEach(m -> intersects.add(m.intersectEntity()));
+        manyToMany.stream().filter(ManyToMany::hasIntersectTable).forEach(m -> intersects.add(m.intersectEntity()));
         List<Table> all = new java.util.ArrayList<>();
         // A table read from a document under an intersect name is replaced by the synced intersect table.
         tables.stream().filter(t -> !intersects.contains(t.logicalName())).forEach(all::add);
-        manyToMany.forEach(m -> all.add(m.intersectTable()));
+        manyToMany.stream().filter(ManyToMany::hasIntersectTable).forEach(m -> all.add(m.intersectTable()));
         for (Table t : all) {
             if (byLogicalName.put(t.logicalName(), t) != null) {
                 throw new IllegalArgumentException("schema " + name + " declares table " + t.logicalName() + " twice");
@@ -59,7 +59,8 @@ public final class Schema {
 
     /** The many-to-many relationship whose intersect table is {@code intersectEntity}. */
     public Optional<ManyToMany> manyToManyByIntersect(String intersectEntity) {
-        return manyToMany.stream().filter(m -> m.intersectEntity().equals(intersectEntity)).findFirst();
+        return manyToMany.stream().filter(m -> m.hasIntersectTable() && m.intersectEntity().equals(intersectEntity))
+                .findFirst();
     }
 
     public Optional<ManyToMany> manyToMany(String schemaName) {

@@ -60,9 +60,11 @@ public final class Transaction {
     public boolean associate(String relationship, UUID first, UUID second) {
         AssociationStore as = store.associations(relationship);
         boolean added = as.add(first, second);
+        ManyToMany m = as.relationship();
         if (added) {
             undo.push(() -> as.remove(first, second));
-            ManyToMany m = as.relationship();
+        }
+        if (added && m.hasIntersectTable()) {
             put(m.intersectEntity(), IntersectRows.row(store.table(m.intersectEntity()).table(), m, first, second,
                     store.nextVersion()));
         }
@@ -82,6 +84,9 @@ public final class Transaction {
 
     /** Removes the intersect row of one pair (undoably), keeping the intersect table in step. */
     private void removeIntersectRow(ManyToMany m, UUID first, UUID second) {
+        if (!m.hasIntersectTable()) {
+            return;
+        }
         TableStore ts = store.table(m.intersectEntity());
         Row previous = ts.remove(IntersectRows.id(m, first, second));
         if (previous != null) {

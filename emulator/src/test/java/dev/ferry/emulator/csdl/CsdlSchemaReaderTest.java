@@ -95,7 +95,12 @@ class CsdlSchemaReaderTest {
                 .containsExactlyInAnyOrder("systemuser", "team");
 
         assertThat(v8.manyToMany("accountleads_association")).contains(
-                new ManyToMany("accountleads_association", "account", "lead", "accountleads"));
+                new ManyToMany("accountleads_association", "account", "lead", "accountleads", "accountleadid"));
+        Table accountLeads = v8.table("accountleads").orElseThrow();
+        assertThat(accountLeads.isIntersect()).as("the document's intersect type becomes the synced table").isTrue();
+        assertThat(accountLeads.entitySetName()).isEqualTo("accountleadscollection");
+        assertThat(accountLeads.columns()).extracting(Column::name)
+                .containsExactly("accountleadid", "accountid", "leadid", "versionnumber");
         Table systemuser = v8.table("systemuser").orElseThrow();
         assertThat(systemuser.primaryId()).as("the key ownerid is principal's; the table's id is its own")
                 .isEqualTo("systemuserid");
@@ -136,7 +141,11 @@ class CsdlSchemaReaderTest {
     @Test
     void restrictsToTheGivenTablesAndDropsLookupsLeavingThem() {
         Schema crm = CsdlSchemaReader.read(CsdlHttp.fixture(CsdlHttp.V8_DOCUMENT), CsdlHttp.V8_DOCUMENT, CRM_TABLES);
-        assertThat(crm.tables()).extracting(Table::logicalName).containsExactlyInAnyOrderElementsOf(CRM_TABLES);
+        assertThat(crm.tables()).filteredOn(t -> !t.isIntersect()).extracting(Table::logicalName)
+                .containsExactlyInAnyOrderElementsOf(CRM_TABLES);
+        assertThat(crm.tables()).filteredOn(Table::isIntersect).extracting(Table::logicalName)
+                .as("the intersect tables of the N:N relationships between the tables kept")
+                .containsExactlyInAnyOrder("accountleads", "contactleads", "teammembership");
         Table account = crm.table("account").orElseThrow();
         assertThat(lookups(account)).contains("parentaccountid", "primarycontactid", "ownerid", "originatingleadid")
                 .doesNotContain("transactioncurrencyid", "owningbusinessunit", "territoryid");

@@ -67,7 +67,7 @@ class EntityDefinitionsTest {
     void listsEveryTableAndFiltersByLogicalName() {
         JsonNode all = CsdlHttp.getJson(base, "EntityDefinitions?$select=LogicalName,EntitySetName", 200);
         assertThat(texts(all.get("value"), "LogicalName"))
-                .containsExactly("systemuser", "team", "account", "contact", "lead", "opportunity");
+                .containsExactly("systemuser", "team", "account", "contact", "lead", "opportunity", "accountleads");
         JsonNode one = CsdlHttp.getJson(base,
                 "EntityDefinitions?$select=LogicalName,EntitySetName&$filter=LogicalName eq 'opportunity'", 200);
         assertThat(texts(one.get("value"), "EntitySetName")).containsExactly("opportunities");

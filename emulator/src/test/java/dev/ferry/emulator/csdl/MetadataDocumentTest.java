@@ -70,7 +70,8 @@ class MetadataDocumentTest {
         EdmEntityContainer container = edm.getEntityContainer();
         assertThat(container.getName()).isEqualTo("System");
         assertThat(container.getEntitySets()).extracting(EdmEntitySet::getName)
-                .containsExactlyInAnyOrder("systemusers", "teams", "accounts", "contacts", "leads", "opportunities");
+                .containsExactlyInAnyOrder("systemusers", "teams", "accounts", "contacts", "leads", "opportunities",
+                        "accountleadscollection");
         assertThat(container.getEntitySet("accounts").getEntityType().getFullQualifiedName())
                 .isEqualTo(new FullQualifiedName(NS, "account"));
     }

@@ -46,7 +46,8 @@ class RealSchemaEmulatorTest {
         var olingo = ODataClientFactory.getClient();
         Edm edm = olingo.getReader().readMetadata(new ByteArrayInputStream(r.body()));
         assertThat(edm.getEntityContainer().getEntitySets()).extracting(EdmEntitySet::getName)
-                .containsExactlyInAnyOrder("accounts", "contacts", "leads", "systemusers", "teams");
+                .containsExactlyInAnyOrder("accounts", "contacts", "leads", "systemusers", "teams",
+                        "accountleadscollection", "contactleadscollection", "teammembershipcollection");
         EdmEntityType account = edm.getEntityType(new FullQualifiedName("Microsoft.Dynamics.CRM", "account"));
         assertThat(account.getPropertyNames()).contains("name", "revenue", "_parentaccountid_value",
                 "_primarycontactid_value", "_ownerid_value", "_originatingleadid_value")

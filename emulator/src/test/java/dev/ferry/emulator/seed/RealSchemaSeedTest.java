@@ -33,6 +33,13 @@ class RealSchemaSeedTest {
 
         int lookups = 0;
         for (Table t : schema.tables()) {
+            if (t.isIntersect()) {
+                // Intersect rows follow the associations the seeder links, not the seed counts.
+                assertThat(seeded.store.table(t.logicalName()).size())
+                        .isEqualTo(seeded.store.associations(schema.manyToManyByIntersect(t.logicalName())
+                                .orElseThrow().schemaName()).size());
+                continue;
+            }
             assertThat(seeded.store.table(t.logicalName()).size()).isEqualTo(60);
             for (Column c : t.columns()) {
                 if (c.type().isLookup()) {
