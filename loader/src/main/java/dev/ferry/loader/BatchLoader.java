@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.common.contract.DeadLetter;
+import dev.ferry.common.contract.LoadPass;
 import dev.ferry.common.contract.LoadProgress;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.odata.BatchOutcome;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,10 +35,15 @@ import org.jboss.logging.Logger;
  * shape, writes them in one request (split to find the bad ones, see {@link BatchSplitter}),
  * sends the refused and unmappable ones to the dead-letter topic, and reports counts and metrics.
  * It returns which records are durable (to acknowledge) and which to write again later.
+ *
+ * <p>The rows pass upserts; the {@link LoadPass#DEFERRED_LOOKUPS deferred-lookups pass} only
+ * updates ({@link ODataClient#update}), so that a row missing in the target (its rows-pass record was
+ * dead-lettered) is refused and dead-lettered instead of being created half-empty.
  */
 final class BatchLoader implements UpsertBatcher.BatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(BatchLoader.class);
+    private static final int NOT_FOUND = 404;
 
     /** Money and decimals stay exact: no detour through double. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -126,7 +133,7 @@ final class BatchLoader implements UpsertBatcher.BatchProcessor {
         }
         written.rejected().forEach((id, error) -> {
             Entry entry = byId.get(id);
-            DeadLetter letter = new DeadLetter(run, name, id, error.getMessage(), error.status().orElse(null),
+            DeadLetter letter = new DeadLetter(run, name, id, reason(table, id, error), error.status().orElse(null),
                     error.code().orElse(null), entry.item.body());
             rejected.put(letter, entry.records);
             rejectedInOrder.add(letter);
@@ -167,10 +174,26 @@ final class BatchLoader implements UpsertBatcher.BatchProcessor {
                         : cause.getMessage());
     }
 
+    /**
+     * Why the target refused a record: its own words, or — when an update of the deferred-lookups pass
+     * found no row to update (404 naming the record) — that the row is missing, which is what to fix.
+     */
+    private static String reason(TableReleased table, String id, ODataException error) {
+        String message = String.valueOf(error.getMessage());
+        if (table.pass() == LoadPass.DEFERRED_LOOKUPS && error.status().orElse(0) == NOT_FOUND
+                && message.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
+            return "row " + id + " of " + table.entitySet() + " is not in the target (its rows pass was rejected?);"
+                    + " its deferred lookups were not written. The target answered: " + message;
+        }
+        return message;
+    }
+
     private BatchOutcome write(ODataClient client, TableReleased table, List<UpsertItem> items) {
         long start = System.nanoTime();
         try {
-            return client.upsert(table.entitySet(), items);
+            // The deferred-lookups pass sets lookups on rows the rows pass wrote: update only, never create.
+            return table.pass() == LoadPass.DEFERRED_LOOKUPS ? client.update(table.entitySet(), items)
+                    : client.upsert(table.entitySet(), items);
         } catch (ODataException e) {
             throw e;
         } catch (RuntimeException e) {

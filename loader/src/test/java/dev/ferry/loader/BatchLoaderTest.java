@@ -193,6 +193,54 @@ class BatchLoaderTest {
     }
 
     @Test
+    void updatesInTheDeferredLookupsPassAndUpsertsInTheRowsPass() {
+        TableReleased lookupsPass = new TableReleased("run-bl", "accounts--lookups", "target", "accounts", 100, 4,
+                LoadPass.DEFERRED_LOOKUPS, List.of("_parentaccountid_value"));
+        PendingRecord lookup = record(0, "id-1", """
+                {"accountid":"id-1","_parentaccountid_value":"id-0",
+                 "_parentaccountid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}""");
+
+        loader().process(lookupsPass, List.of(lookup));
+
+        assertThat(target.updates).singleElement().satisfies(write -> assertThat(write).singleElement()
+                .satisfies(item -> assertThat(item.recordId()).isEqualTo("id-1")));
+        assertThat(target.writes).hasSize(1);
+
+        loader().process(ACCOUNTS, accounts(2));
+
+        assertThat(target.updates).as("the rows pass upserts").hasSize(1);
+        assertThat(target.writes).hasSize(2);
+    }
+
+    @Test
+    void deadLettersADeferredLookupsRowMissingInTheTargetWithAReasonNamingItAndUpdatesTheOthers() {
+        TableReleased lookupsPass = new TableReleased("run-bl", "accounts--lookups", "target", "accounts", 100, 4,
+                LoadPass.DEFERRED_LOOKUPS, List.of("_parentaccountid_value"));
+        target.answer = items -> items.stream().anyMatch(item -> item.recordId().equals("id-2"))
+                ? new BatchOutcome(WriteMethod.UPDATE_MULTIPLE, List.of(new BatchOutcome.ItemFailure(null,
+                        new ODataException("POST accounts/Microsoft.Dynamics.CRM.UpdateMultiple: Entity 'account' With Id = "
+                                + "ID-2 Does Not Exist", 404, "0x80040217", false, null, null))), true)
+                : new BatchOutcome(WriteMethod.UPDATE_MULTIPLE, List.of(), true);
+        List<PendingRecord> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            records.add(record(i, "id-" + i, """
+                    {"accountid":"id-%d","_parentaccountid_value":"parent",
+                     "_parentaccountid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}""".formatted(i)));
+        }
+
+        BatchResult result = loader().process(lookupsPass, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(published).singleElement().satisfies(letter -> {
+            assertThat(letter.recordId()).isEqualTo("id-2");
+            assertThat(letter.reason()).startsWith("row id-2 of accounts is not in the target (its rows pass was"
+                    + " rejected?); its deferred lookups were not written").contains("Does Not Exist");
+            assertThat(letter.targetStatus()).isEqualTo(404);
+        });
+        assertThat(progress).containsExactly(new LoadProgress("run-bl", "accounts--lookups", 4, 1));
+    }
+
+    @Test
     void sendsNoRequestForABatchOfOnlyNullDeferredLookups() {
         TableReleased lookupsPass = new TableReleased("run-bl", "accounts--lookups", "target", "accounts", 100, 4,
                 LoadPass.DEFERRED_LOOKUPS, List.of("_parentaccountid_value"));

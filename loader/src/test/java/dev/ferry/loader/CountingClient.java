@@ -20,6 +20,8 @@ class CountingClient implements ODataClient {
     final ServiceMetadata metadata;
     volatile int metadataReads;
     final List<List<UpsertItem>> writes = Collections.synchronizedList(new ArrayList<>());
+    /** The batches written with {@link #update} (also in {@link #writes}). */
+    final List<List<UpsertItem>> updates = Collections.synchronizedList(new ArrayList<>());
     volatile Function<List<UpsertItem>, BatchOutcome> answer =
             items -> new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(), true);
 
@@ -67,5 +69,16 @@ class CountingClient implements ODataClient {
     @Override
     public BatchOutcome upsert(String entitySet, List<UpsertItem> items, WriteMethod method) {
         return upsert(entitySet, items);
+    }
+
+    @Override
+    public BatchOutcome update(String entitySet, List<UpsertItem> items) {
+        updates.add(List.copyOf(items));
+        return upsert(entitySet, items);
+    }
+
+    @Override
+    public BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method) {
+        return update(entitySet, items);
     }
 }

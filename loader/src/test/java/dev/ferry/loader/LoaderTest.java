@@ -229,6 +229,51 @@ class LoaderTest {
         await().atMost(LOAD_TIME).until(() -> progressTotals("accounts--lookups").equals(List.of(19L, 0L)));
     }
 
+    @Test
+    void deadLettersTheDeferredLookupsOfARowMissingInTheTargetWithoutCreatingItAndSetsTheOthers() {
+        String rowsTopic = Topics.data(run, "accounts");
+        String lookupsTopic = Topics.data(run, "accounts--lookups");
+        kafka.createTopic(rowsTopic, 1);
+        kafka.createTopic(lookupsTopic, 1);
+        // The rows pass rejects the missing account (its name is too long), so its row never reaches the target.
+        String missingId = UUID.randomUUID().toString();
+        Map<String, String> rows = accounts(8, Map.of(missingId, "x".repeat(200)));
+        List<String> ids = new ArrayList<>(rows.keySet());
+        String parent = ids.get(1);
+        Map<String, String> lookups = new LinkedHashMap<>();
+        for (String id : ids) {
+            lookups.put(id, """
+                    {"accountid":"%s","_parentaccountid_value":"%s",
+                     "_parentaccountid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}"""
+                    .formatted(id, parent));
+        }
+        kafka.sendAll(rowsTopic, rows);
+        kafka.sendAll(lookupsTopic, lookups);
+
+        release(new TableReleased(run, "accounts", "target", "accounts", 50, 4, LoadPass.ROWS,
+                List.of("_parentaccountid_value")));
+        await().atMost(LOAD_TIME).until(() -> progressTotals("accounts").equals(List.of(7L, 1L)));
+        release(new TableReleased(run, "accounts--lookups", "target", "accounts", 50, 4, LoadPass.DEFERRED_LOOKUPS,
+                List.of("_parentaccountid_value")));
+
+        await().atMost(LOAD_TIME).until(() -> kafka.committed(GROUP, lookupsTopic).equals(kafka.endOffsets(lookupsTopic)));
+        List<DeadLetter> letters = kafka.readAll(Topics.deadLetters(run), 2, LOAD_TIME).stream()
+                .map(record -> Messages.fromJson(record.value(), DeadLetter.class)).toList();
+        assertThat(letters).filteredOn(letter -> letter.table().equals("accounts--lookups")).singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.recordId()).isEqualTo(missingId);
+                    assertThat(letter.reason()).contains("row " + missingId + " of accounts is not in the target")
+                            .contains("its deferred lookups were not written");
+                    assertThat(letter.targetStatus()).isEqualTo(404);
+                });
+        Map<String, JsonNode> loaded = targetIds("account");
+        assertThat(loaded).as("no half-empty row is created").doesNotContainKey(missingId);
+        ids.stream().filter(id -> !id.equals(missingId)).forEach(id ->
+                assertThat(loaded.get(id).get("parentaccountid").asText()).as("parent of %s", id)
+                        .isEqualTo("account:" + parent));
+        await().atMost(LOAD_TIME).until(() -> progressTotals("accounts--lookups").equals(List.of(7L, 1L)));
+    }
+
     private void release(TableReleased released) {
         kafka.send(Topics.CONTROL, released.compactionKey(), Messages.toJson(released));
     }

@@ -19,8 +19,11 @@ final class BatchCodec {
     private BatchCodec() {
     }
 
-    /** One request of a batch: its method, absolute URL and JSON body. */
-    record PartRequest(String method, String url, byte[] json) {
+    /** One request of a batch: its method, absolute URL, JSON body and {@code If-Match} header (or null). */
+    record PartRequest(String method, String url, byte[] json, String ifMatch) {
+        PartRequest(String method, String url, byte[] json) {
+            this(method, url, json, null);
+        }
     }
 
     /** One answer of a batch: its status, Retry-After header (or null) and body. */
@@ -41,8 +44,11 @@ final class BatchCodec {
                     .append(CRLF)
                     .append(request.method()).append(' ').append(request.url()).append(" HTTP/1.1").append(CRLF)
                     .append("Content-Type: application/json; charset=utf-8").append(CRLF)
-                    .append("Accept: application/json").append(CRLF)
-                    .append(CRLF)
+                    .append("Accept: application/json").append(CRLF);
+            if (request.ifMatch() != null) {
+                text.append("If-Match: ").append(request.ifMatch()).append(CRLF);
+            }
+            text.append(CRLF)
                     .append(new String(request.json(), StandardCharsets.UTF_8)).append(CRLF);
         }
         text.append("--").append(boundary).append("--").append(CRLF);

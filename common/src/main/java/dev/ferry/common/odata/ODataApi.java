@@ -28,8 +28,9 @@ public interface ODataApi {
     Response post(@Url String url, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Accept") String accept, @HeaderParam("Prefer") String prefer, byte[] body);
 
-    /** An upsert of one record. */
+    /** An upsert of one record, or an update only with {@code If-Match: *} (null: no such header). */
     @PATCH
     Response patch(@Url String url, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Accept") String accept, @HeaderParam("Prefer") String prefer, byte[] body);
+            @HeaderParam("Accept") String accept, @HeaderParam("Prefer") String prefer,
+            @HeaderParam("If-Match") String ifMatch, byte[] body);
 }

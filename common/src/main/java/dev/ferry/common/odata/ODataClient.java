@@ -43,4 +43,20 @@ public interface ODataClient {
 
     /** Writes the items with one given method (for fallbacks and tests). */
     BatchOutcome upsert(String entitySet, List<UpsertItem> items, WriteMethod method);
+
+    /**
+     * Updates existing rows only, in one request with the best method the service offers
+     * ({@link WriteMethod#UPDATE_MULTIPLE} on Dataverse, else {@link WriteMethod#BATCH} of PATCHes with
+     * {@code If-Match: *}, else {@link WriteMethod#SINGLE} such PATCHes), with the same retries and
+     * fallbacks as {@link #upsert(String, List)}. A row that is not in the target is never created: it
+     * is refused with 404 — with UpdateMultiple the whole request fails (all-or-nothing, {@code atomic}),
+     * with {@code $batch} or single PATCHes only that item fails.
+     */
+    BatchOutcome update(String entitySet, List<UpsertItem> items);
+
+    /**
+     * Updates existing rows with one given method ({@link WriteMethod#UPDATE_MULTIPLE}, {@link WriteMethod#BATCH}
+     * or {@link WriteMethod#SINGLE}; for fallbacks and tests).
+     */
+    BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method);
 }

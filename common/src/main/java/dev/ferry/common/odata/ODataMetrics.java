@@ -50,7 +50,7 @@ final class ODataMetrics {
 
     /** What an exchange was for, as the {@code operation} tag says it. */
     enum Operation {
-        METADATA("metadata"), READ("read"), UPSERT_MULTIPLE("upsert-multiple"), BATCH("batch"), SINGLE("single");
+        METADATA("metadata"), READ("read"), UPSERT_MULTIPLE("upsert-multiple"), UPDATE_MULTIPLE("update-multiple"), BATCH("batch"), SINGLE("single");
 
         private final String tag;
 

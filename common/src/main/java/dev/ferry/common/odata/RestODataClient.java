@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,9 @@ import org.jboss.logging.Logger;
  * operation) does not offer it: that entity set falls back to {@code $batch} for the client's
  * life, and likewise {@code $batch} to single requests for the environment.
  *
+ * <p>{@link #update(String, List)} takes the same paths with UpdateMultiple instead of UpsertMultiple
+ * and {@code If-Match: *} on every PATCH, so that a missing row is refused (404) rather than created.
+ *
  * <p>Retriable failures inside a {@code $batch} (a part answered 429 or 5xx): the parts that were
  * written or refused for good are kept, and only the items that failed retriably are sent again in a
  * new {@code $batch}, under the same retry bounds as any request. If they still fail when the bounds
@@ -54,6 +58,9 @@ final class RestODataClient implements ODataClient {
     private static final String JSON = "application/json";
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
     private static final String UPSERT_MULTIPLE_ACTION = "Microsoft.Dynamics.CRM.UpsertMultiple";
+    private static final String UPDATE_MULTIPLE_ACTION = "Microsoft.Dynamics.CRM.UpdateMultiple";
+    /** The precondition that makes a PATCH update only: the service answers 404 instead of creating the row. */
+    private static final String IF_MATCH_ANY = "*";
     private static final String DATAVERSE_TYPE_PREFIX = "Microsoft.Dynamics.CRM.";
     private static final String CONTINUE_ON_ERROR = "odata.continue-on-error";
     /** Dataverse refuses a {@code $batch} of more than 1,000 requests; UpsertMultiple is advised at most that too. */
@@ -78,7 +85,8 @@ final class RestODataClient implements ODataClient {
     private final Object metadataLock = new Object();
     private volatile Cached<ServiceMetadata> metadata;
     private final Map<String, Cached<Map<String, AttributeInfo>>> attributes = new ConcurrentHashMap<>();
-    private final Set<String> upsertMultipleUnavailable = ConcurrentHashMap.newKeySet();
+    /** "{@link WriteKind} entity set" pairs whose bulk action (UpsertMultiple, UpdateMultiple) the service lacks. */
+    private final Set<String> bulkActionUnavailable = ConcurrentHashMap.newKeySet();
     private volatile boolean batchUnavailable;
 
     RestODataClient(EnvironmentSettings settings, ODataApi api, Guard guard, ODataMetrics metrics, ObjectMapper mapper,
@@ -198,69 +206,117 @@ final class RestODataClient implements ODataClient {
 
     // ---------------------------------------------------------------- writes
 
+    /** Upsert (create or update) or update only: what differs between the two on the wire. */
+    private enum WriteKind {
+        UPSERT(UPSERT_MULTIPLE_ACTION, "UpsertMultiple", Operation.UPSERT_MULTIPLE, WriteMethod.UPSERT_MULTIPLE, null),
+        UPDATE(UPDATE_MULTIPLE_ACTION, "UpdateMultiple", Operation.UPDATE_MULTIPLE, WriteMethod.UPDATE_MULTIPLE,
+                IF_MATCH_ANY);
+
+        final String action;
+        final String actionName;
+        final Operation operation;
+        final WriteMethod method;
+        /** The If-Match header of each PATCH, or null for none. */
+        final String ifMatch;
+
+        WriteKind(String action, String actionName, Operation operation, WriteMethod method, String ifMatch) {
+            this.action = action;
+            this.actionName = actionName;
+            this.operation = operation;
+            this.method = method;
+            this.ifMatch = ifMatch;
+        }
+    }
+
     @Override
     public BatchOutcome upsert(String entitySet, List<UpsertItem> items) {
-        if (metadata().kind() == ServiceKind.DATAVERSE && !upsertMultipleUnavailable.contains(entitySet)) {
-            Optional<BatchOutcome> outcome = upsertMultiple(entitySet, items, true);
+        return write(WriteKind.UPSERT, entitySet, items);
+    }
+
+    @Override
+    public BatchOutcome upsert(String entitySet, List<UpsertItem> items, WriteMethod method) {
+        return write(WriteKind.UPSERT, entitySet, items, method);
+    }
+
+    @Override
+    public BatchOutcome update(String entitySet, List<UpsertItem> items) {
+        return write(WriteKind.UPDATE, entitySet, items);
+    }
+
+    @Override
+    public BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method) {
+        return write(WriteKind.UPDATE, entitySet, items, method);
+    }
+
+    private BatchOutcome write(WriteKind kind, String entitySet, List<UpsertItem> items) {
+        if (metadata().kind() == ServiceKind.DATAVERSE && !bulkActionUnavailable.contains(kind + " " + entitySet)) {
+            Optional<BatchOutcome> outcome = bulkAction(kind, entitySet, items, true);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
         }
         if (!batchUnavailable) {
-            Optional<BatchOutcome> outcome = batch(entitySet, items, true);
+            Optional<BatchOutcome> outcome = batch(kind, entitySet, items, true);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
         }
-        return single(entitySet, items);
+        return single(kind, entitySet, items);
     }
 
-    @Override
-    public BatchOutcome upsert(String entitySet, List<UpsertItem> items, WriteMethod method) {
+    private BatchOutcome write(WriteKind kind, String entitySet, List<UpsertItem> items, WriteMethod method) {
         return switch (method) {
-            case UPSERT_MULTIPLE -> upsertMultiple(entitySet, items, false).orElseThrow();
-            case BATCH -> batch(entitySet, items, false).orElseThrow();
-            case SINGLE -> single(entitySet, items);
+            case UPSERT_MULTIPLE, UPDATE_MULTIPLE -> {
+                if (method != kind.method) {
+                    throw new IllegalArgumentException(method + " cannot " + kind.name().toLowerCase(Locale.ROOT)
+                            + " records of " + entitySet + "; use " + kind.method);
+                }
+                yield bulkAction(kind, entitySet, items, false).orElseThrow();
+            }
+            case BATCH -> batch(kind, entitySet, items, false).orElseThrow();
+            case SINGLE -> single(kind, entitySet, items);
         };
     }
 
     /**
-     * One UpsertMultiple request; empty when {@code mayFallBack} and the service does not offer it.
+     * One UpsertMultiple or UpdateMultiple request; empty when {@code mayFallBack} and the service does
+     * not offer it.
      */
-    private Optional<BatchOutcome> upsertMultiple(String entitySet, List<UpsertItem> items, boolean mayFallBack) {
+    private Optional<BatchOutcome> bulkAction(WriteKind kind, String entitySet, List<UpsertItem> items,
+            boolean mayFallBack) {
         if (items.isEmpty()) {
-            return Optional.of(new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(), true));
+            return Optional.of(new BatchOutcome(kind.method, List.of(), true));
         }
         if (items.size() > MAX_ITEMS_PER_REQUEST) {
-            throw new IllegalArgumentException("UpsertMultiple is all-or-nothing and takes at most "
+            throw new IllegalArgumentException(kind.actionName + " is all-or-nothing and takes at most "
                     + MAX_ITEMS_PER_REQUEST + " records; got " + items.size() + " for " + entitySet);
         }
         EntitySetInfo set = entitySetInfo(entitySet);
         String type = set.entityType().qualifiedName();
         String idProperty = primaryIdProperty(set);
-        byte[] body = upsertMultipleBody(type, idProperty, items);
-        String url = urls.resource(ODataUrls.encodePathSegment(entitySet) + "/" + UPSERT_MULTIPLE_ACTION);
-        String context = "POST " + entitySet + "/" + UPSERT_MULTIPLE_ACTION + " (" + items.size()
+        byte[] body = bulkActionBody(kind, type, idProperty, items);
+        String url = urls.resource(ODataUrls.encodePathSegment(entitySet) + "/" + kind.action);
+        String context = "POST " + entitySet + "/" + kind.action + " (" + items.size()
                 + " records) on environment '" + settings.name() + "'";
         try {
             retrying(() -> expectSuccess(context,
-                    exchange(Operation.UPSERT_MULTIPLE, context, () -> api.post(url, JSON_UTF8, JSON, null, body))));
-            return Optional.of(new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(), true));
+                    exchange(kind.operation, context, () -> api.post(url, JSON_UTF8, JSON, null, body))));
+            return Optional.of(new BatchOutcome(kind.method, List.of(), true));
         } catch (ODataException e) {
             if (e.retriable()) {
                 throw e;
             }
             if (mayFallBack && operationNotOffered(e)) {
-                upsertMultipleUnavailable.add(entitySet);
-                LOG.infof("Environment '%s' does not offer UpsertMultiple for %s (%s); writing it with $batch from now on",
-                        settings.name(), entitySet, e.getMessage());
+                bulkActionUnavailable.add(kind + " " + entitySet);
+                LOG.infof("Environment '%s' does not offer %s for %s (%s); writing it with $batch from now on",
+                        settings.name(), kind.actionName, entitySet, e.getMessage());
                 return Optional.empty();
             }
-            return Optional.of(new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(new ItemFailure(null, e)), true));
+            return Optional.of(new BatchOutcome(kind.method, List.of(new ItemFailure(null, e)), true));
         }
     }
 
-    private byte[] upsertMultipleBody(String qualifiedType, String idProperty, List<UpsertItem> items) {
+    private byte[] bulkActionBody(WriteKind kind, String qualifiedType, String idProperty, List<UpsertItem> items) {
         String odataType = qualifiedType.startsWith(DATAVERSE_TYPE_PREFIX) ? qualifiedType
                 : DATAVERSE_TYPE_PREFIX + qualifiedType.substring(qualifiedType.lastIndexOf('.') + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream(items.size() * 512);
@@ -284,21 +340,22 @@ final class RestODataClient implements ODataClient {
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write an UpsertMultiple body", e);
+            throw new UncheckedIOException("Cannot write an " + kind.actionName + " body", e);
         }
         return out.toByteArray();
     }
 
     /**
-     * {@code $batch}es of PATCH upserts, continue-on-error, at most {@value #MAX_ITEMS_PER_REQUEST}
+     * {@code $batch}es of PATCH upserts (or updates), continue-on-error, at most {@value #MAX_ITEMS_PER_REQUEST}
      * each; empty when {@code mayFallBack} and the service does not offer {@code $batch}.
      */
-    private Optional<BatchOutcome> batch(String entitySet, List<UpsertItem> items, boolean mayFallBack) {
+    private Optional<BatchOutcome> batch(WriteKind kind, String entitySet, List<UpsertItem> items,
+            boolean mayFallBack) {
         String keyType = keyType(entitySet);
         List<ItemFailure> failures = new ArrayList<>();
         for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
             List<UpsertItem> chunk = items.subList(from, Math.min(items.size(), from + MAX_ITEMS_PER_REQUEST));
-            BatchAttempt attempt = new BatchAttempt(entitySet, keyType, chunk);
+            BatchAttempt attempt = new BatchAttempt(kind, entitySet, keyType, chunk);
             try {
                 retrying(attempt::send);
             } catch (ODataException e) {
@@ -324,13 +381,15 @@ final class RestODataClient implements ODataClient {
      * retriably; remembers the items refused for good.
      */
     private final class BatchAttempt {
+        private final WriteKind kind;
         private final String entitySet;
         private final String keyType;
         private List<UpsertItem> pending;
         private final Map<String, ItemFailure> refused = new LinkedHashMap<>();
         private final List<UpsertItem> order;
 
-        BatchAttempt(String entitySet, String keyType, List<UpsertItem> items) {
+        BatchAttempt(WriteKind kind, String entitySet, String keyType, List<UpsertItem> items) {
+            this.kind = kind;
             this.entitySet = entitySet;
             this.keyType = keyType;
             this.pending = List.copyOf(items);
@@ -340,7 +399,7 @@ final class RestODataClient implements ODataClient {
         Boolean send() {
             List<BatchCodec.PartRequest> parts = new ArrayList<>(pending.size());
             for (UpsertItem item : pending) {
-                parts.add(new BatchCodec.PartRequest("PATCH", entityUrl(item), json(item.body())));
+                parts.add(new BatchCodec.PartRequest("PATCH", entityUrl(item), json(item.body()), kind.ifMatch));
             }
             BatchCodec.Encoded encoded = BatchCodec.encode(parts);
             String context = "POST $batch of " + pending.size() + " PATCH " + entitySet + " on environment '"
@@ -418,7 +477,7 @@ final class RestODataClient implements ODataClient {
     }
 
     /** One PATCH per item, each retried on its own. */
-    private BatchOutcome single(String entitySet, List<UpsertItem> items) {
+    private BatchOutcome single(WriteKind kind, String entitySet, List<UpsertItem> items) {
         String keyType = keyType(entitySet);
         List<ItemFailure> failures = new ArrayList<>();
         for (UpsertItem item : items) {
@@ -427,7 +486,7 @@ final class RestODataClient implements ODataClient {
             byte[] body = json(item.body());
             try {
                 retrying(() -> expectSuccess(context,
-                        exchange(Operation.SINGLE, context, () -> api.patch(url, JSON_UTF8, JSON, null, body))));
+                        exchange(Operation.SINGLE, context, () -> api.patch(url, JSON_UTF8, JSON, null, kind.ifMatch, body))));
             } catch (ODataException e) {
                 if (e.retriable()) {
                     throw e;

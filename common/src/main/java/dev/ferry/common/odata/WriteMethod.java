@@ -4,8 +4,13 @@ package dev.ferry.common.odata;
 public enum WriteMethod {
     /** Dataverse's {@code Microsoft.Dynamics.CRM.UpsertMultiple}: one request, all-or-nothing. */
     UPSERT_MULTIPLE,
-    /** {@code $batch} of PATCH upserts, continue-on-error: one outcome per record. */
+    /**
+     * Dataverse's {@code Microsoft.Dynamics.CRM.UpdateMultiple}: one request, all-or-nothing, updates only
+     * (a missing row fails the request); used by {@link ODataClient#update}.
+     */
+    UPDATE_MULTIPLE,
+    /** {@code $batch} of PATCH upserts (or updates, with {@code If-Match: *}), continue-on-error: one outcome per record. */
     BATCH,
-    /** One PATCH upsert per record. */
+    /** One PATCH upsert (or update, with {@code If-Match: *}) per record. */
     SINGLE
 }

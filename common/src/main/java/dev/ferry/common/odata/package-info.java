@@ -11,6 +11,8 @@
  * while (!page.isLast()) { page = source.nextPage(page.nextLink(), query); }
  *
  * BatchOutcome outcome = clients.client("target").upsert("accounts", items);   // UpsertMultiple / $batch / PATCH
+ * BatchOutcome updated = clients.client("target").update("accounts", items);   // UpdateMultiple / $batch / PATCH,
+ *                                                      // If-Match: *: a missing row is refused (404), not created
  * }</pre>
  * Calls block (call them from worker threads, never from a Vert.x event loop), are thread-safe,
  * retry retriable failures (429 after its Retry-After, 408, 5xx but 501, no answer) through
@@ -33,7 +35,7 @@
  * </ul>
  *
  * <h2>Metrics</h2>
- * {@code ferry.odata.requests} (counter: environment, operation = metadata|read|upsert-multiple|batch|single,
+ * {@code ferry.odata.requests} (counter: environment, operation = metadata|read|upsert-multiple|update-multiple|batch|single,
  * status = HTTP status or {@code io-error}), {@code ferry.odata.request.duration} (timer: environment,
  * operation), {@code ferry.odata.throttled} (counter: environment; 429s, including parts of a
  * {@code $batch}). Every HTTP attempt counts, retries included.

@@ -116,6 +116,18 @@ class ODataPiecesTest {
     }
 
     @Test
+    void aBatchPartCarriesItsIfMatchHeaderOnlyWhenGiven() {
+        BatchCodec.Encoded encoded = BatchCodec.encode(List.of(
+                new BatchCodec.PartRequest("PATCH", "https://h/api/accounts(1)", "{}".getBytes(StandardCharsets.UTF_8), "*"),
+                new BatchCodec.PartRequest("PATCH", "https://h/api/accounts(2)", "{}".getBytes(StandardCharsets.UTF_8))));
+        String body = new String(encoded.body(), StandardCharsets.UTF_8);
+
+        assertThat(body).contains("PATCH https://h/api/accounts(1) HTTP/1.1\r\nContent-Type: application/json; charset=utf-8"
+                + "\r\nAccept: application/json\r\nIf-Match: *\r\n\r\n{}");
+        assertThat(body.split("If-Match", -1)).hasSize(2);
+    }
+
+    @Test
     void aBatchBodyHasOnePartPerRequestAndItsAnswerIsReadInOrder() {
         BatchCodec.Encoded encoded = BatchCodec.encode(List.of(
                 new BatchCodec.PartRequest("PATCH", "https://h/api/accounts(1)", "{\"name\":\"a\"}".getBytes(StandardCharsets.UTF_8)),

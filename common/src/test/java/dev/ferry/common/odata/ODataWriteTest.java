@@ -170,6 +170,90 @@ class ODataWriteTest {
         assertThat(admin.counters().path("requests").asInt()).isZero();
     }
 
+    @Test
+    void updateIsUpdateMultipleOnDataverseAndChangesTheExistingRows() {
+        List<UpsertItem> items = accounts(10, "ToUpdate");
+        ODataClient target = clients.client("target");
+        target.upsert("accounts", items);
+        List<UpsertItem> renamed = renamed(items, "Updated");
+
+        BatchOutcome outcome = target.update("accounts", renamed);
+
+        assertThat(outcome.method()).isEqualTo(WriteMethod.UPDATE_MULTIPLE);
+        assertThat(outcome.atomic()).isTrue();
+        assertThat(outcome.allWritten()).isTrue();
+        Map<String, ObjectNode> rows = admin.export("account");
+        assertThat(renamed).allSatisfy(item ->
+                assertThat(rows.get(item.recordId()).path("name").asText()).isEqualTo(item.body().path("name").asText()));
+    }
+
+    @Test
+    void updateMultipleOfAMissingRowFailsAsAWholeWith404AndCreatesNothing() {
+        List<UpsertItem> existing = accounts(5, "Kept");
+        ODataClient target = clients.client("target");
+        target.upsert("accounts", existing);
+        List<UpsertItem> items = new ArrayList<>(renamed(existing, "NotApplied"));
+        UpsertItem missing = accounts(1, "Missing").get(0);
+        items.add(2, missing);
+
+        BatchOutcome outcome = target.update("accounts", items, WriteMethod.UPDATE_MULTIPLE);
+
+        assertThat(outcome.atomic()).isTrue();
+        assertThat(outcome.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.recordId()).isNull();
+            assertThat(failure.error().retriable()).isFalse();
+            assertThat(failure.error().status()).contains(404);
+            assertThat(failure.error().code()).contains("0x80040217");
+            assertThat(failure.error().getMessage()).contains("UpdateMultiple").contains(missing.recordId());
+        });
+        Map<String, ObjectNode> rows = admin.export("account");
+        assertThat(rows).doesNotContainKey(missing.recordId());
+        assertThat(existing).allSatisfy(item ->
+                assertThat(rows.get(item.recordId()).path("name").asText()).isEqualTo(item.body().path("name").asText()));
+    }
+
+    @Test
+    void updateInABatchFailsTheMissingRowAloneAndUpdatesTheOthers() {
+        List<UpsertItem> existing = accounts(5, "BatchKept");
+        ODataClient target = clients.client("target");
+        target.upsert("accounts", existing);
+        List<UpsertItem> items = new ArrayList<>(renamed(existing, "BatchUpdated"));
+        UpsertItem missing = accounts(1, "BatchMissing").get(0);
+        items.add(2, missing);
+
+        BatchOutcome outcome = target.update("accounts", items, WriteMethod.BATCH);
+
+        assertThat(outcome.method()).isEqualTo(WriteMethod.BATCH);
+        assertThat(outcome.atomic()).isFalse();
+        assertThat(outcome.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.recordId()).isEqualTo(missing.recordId());
+            assertThat(failure.error().retriable()).isFalse();
+            assertThat(failure.error().status()).contains(404);
+        });
+        Map<String, ObjectNode> rows = admin.export("account");
+        assertThat(rows).doesNotContainKey(missing.recordId());
+        assertThat(items).filteredOn(item -> item != missing).allSatisfy(item ->
+                assertThat(rows.get(item.recordId()).path("name").asText()).isEqualTo(item.body().path("name").asText()));
+    }
+
+    @Test
+    void singleUpdateOfAMissingRowFailsWith404AndCreatesNothing() {
+        UpsertItem missing = accounts(1, "SingleMissing").get(0);
+
+        BatchOutcome outcome = clients.client("target").update("accounts", List.of(missing), WriteMethod.SINGLE);
+
+        assertThat(outcome.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.recordId()).isEqualTo(missing.recordId());
+            assertThat(failure.error().status()).contains(404);
+        });
+        assertThat(admin.export("account")).doesNotContainKey(missing.recordId());
+    }
+
+    private static List<UpsertItem> renamed(List<UpsertItem> items, String prefix) {
+        return items.stream().map(item -> new UpsertItem(item.recordId(),
+                item.body().deepCopy().put("name", prefix + " " + item.recordId().substring(0, 8)))).toList();
+    }
+
     static List<UpsertItem> accounts(int count, String prefix) {
         List<UpsertItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

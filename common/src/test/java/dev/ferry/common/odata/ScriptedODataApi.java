@@ -31,7 +31,7 @@ final class ScriptedODataApi implements ODataApi {
     }
 
     @Override
-    public Response patch(String url, String contentType, String accept, String prefer, byte[] body) {
+    public Response patch(String url, String contentType, String accept, String prefer, String ifMatch, byte[] body) {
         return answer(new Sent("PATCH", url, contentType, prefer, new String(body, StandardCharsets.UTF_8)));
     }
 
