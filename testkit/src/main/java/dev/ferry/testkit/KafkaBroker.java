@@ -24,6 +24,9 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** Tries of {@link #startTemporary()} before it gives up. */
+    static final int TEMPORARY_START_ATTEMPTS = 3;
+
     private final KafkaRaftServer server;
     private final DataDirectoryLock lock;
     private final Path dataDir;
@@ -44,15 +47,33 @@ public final class KafkaBroker implements AutoCloseable {
         this.clusterId = clusterId;
     }
 
-    /** Starts a broker on a free port with a fresh temporary data directory, deleted on {@link #close()}. */
+    /**
+     * Starts a broker on a free port with a fresh temporary data directory, deleted on {@link #close()}.
+     * A failed start is tried again on new ports and a new directory, up to
+     * {@value #TEMPORARY_START_ATTEMPTS} times: a port found free can be taken by another process
+     * (or one of Kafka's own outgoing connections) before the broker binds it.
+     */
     public static KafkaBroker startTemporary() {
-        Path dir = DataDirectory.createTemporary();
-        try {
-            return start(dir, true, 0, 0);
-        } catch (RuntimeException e) {
-            DataDirectory.deleteRecursively(dir);
-            throw e;
+        KafkaBrokerException failure = null;
+        for (int attempt = 1; attempt <= TEMPORARY_START_ATTEMPTS; attempt++) {
+            Path dir = DataDirectory.createTemporary();
+            try {
+                return start(dir, true, 0, 0);
+            } catch (KafkaBrokerException e) {
+                DataDirectory.deleteRecursively(dir);
+                System.err.println("Ferry testkit: Kafka broker start " + attempt + " of " + TEMPORARY_START_ATTEMPTS
+                        + " failed: " + e.getMessage());
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            } catch (RuntimeException e) {
+                DataDirectory.deleteRecursively(dir);
+                throw e;
+            }
         }
+        throw failure;
     }
 
     /**

@@ -12,7 +12,15 @@ public final class KafkaBrokerTestResource implements QuarkusTestResourceLifecyc
 
     @Override
     public Map<String, String> start() {
-        return Map.of(KafkaBrokerExtension.BOOTSTRAP_SERVERS_PROPERTY, SharedKafkaBroker.bootstrapServers());
+        try {
+            return Map.of(KafkaBrokerExtension.BOOTSTRAP_SERVERS_PROPERTY, SharedKafkaBroker.bootstrapServers());
+        } catch (RuntimeException e) {
+            // Quarkus reports a failed test resource only as an InvocationTargetException without
+            // its cause; print the cause where the test's output shows it.
+            System.err.println("Ferry testkit: the shared Kafka broker for this test JVM did not start");
+            e.printStackTrace();
+            throw e;
+        }
     }
 
     @Override
