@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param pass              what to write: the rows, or only their deferred lookups
  * @param deferredLookups   the source's lookup properties (foreign keys such as {@code _parentaccountid_value})
  *                          that the rows pass leaves out and the deferred-lookups pass writes alone
+ * @param association       for an {@link LoadPass#ASSOCIATIONS} pass, where to write; otherwise null
+ * @param outsideLookups    the table's lookups that can point outside the plan, with their rules
  */
 public record TableReleased(String runId, String table, String targetEnvironment, String entitySet, int batchSize,
-                            int maxConcurrency, LoadPass pass, List<String> deferredLookups) implements ControlMessage {
+                            int maxConcurrency, LoadPass pass, List<String> deferredLookups,
+                            AssociationTarget association, List<OutsideLookup> outsideLookups) implements ControlMessage {
 
     public TableReleased {
         Objects.requireNonNull(runId, "runId");
@@ -27,6 +30,16 @@ public record TableReleased(String runId, String table, String targetEnvironment
         Objects.requireNonNull(entitySet, "entitySet");
         pass = pass == null ? LoadPass.ROWS : pass;
         deferredLookups = deferredLookups == null ? List.of() : List.copyOf(deferredLookups);
+        outsideLookups = outsideLookups == null ? List.of() : List.copyOf(outsideLookups);
+        if (pass == LoadPass.ASSOCIATIONS) {
+            Objects.requireNonNull(association, "association (an associations pass needs it)");
+        }
+    }
+
+    /** A rows or deferred-lookups pass without lookups outside the plan. */
+    public TableReleased(String runId, String table, String targetEnvironment, String entitySet, int batchSize,
+                         int maxConcurrency, LoadPass pass, List<String> deferredLookups) {
+        this(runId, table, targetEnvironment, entitySet, batchSize, maxConcurrency, pass, deferredLookups, null, List.of());
     }
 
     /** A rows pass with nothing deferred. */

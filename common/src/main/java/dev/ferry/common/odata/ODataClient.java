@@ -1,8 +1,10 @@
 package dev.ferry.common.odata;
 
 import dev.ferry.common.metadata.ServiceMetadata;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads and writes one OData v4 service (one configured environment). Every call retries
@@ -59,4 +61,27 @@ public interface ODataClient {
      * or {@link WriteMethod#SINGLE}; for fallbacks and tests).
      */
     BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method);
+    /**
+     * The many-to-many relationships of a Dataverse table ({@code EntityDefinitions(LogicalName=...)/ManyToManyRelationships}),
+     * empty for a service that has no such metadata (a plain OData service). Cached like {@link #attributes}.
+     */
+    List<ManyToManyRelationship> manyToManyRelationships(String entityLogicalName);
+
+    /**
+     * Writes many-to-many associations with {@code $ref}, batched in one {@code $batch} that goes on
+     * after an error. An association that already exists (Dataverse: 412 "Cannot insert duplicate
+     * key", or 204) counts as written, so writing a batch again is harmless. Failures name the
+     * item's {@link AssociationItem#recordId()}.
+     *
+     * @param entitySet          the entity set of the rows that own the navigation, e.g. {@code accounts}
+     * @param navigationProperty the collection navigation, e.g. {@code accountleads_association}
+     * @param relatedEntitySet   the entity set of the related rows, e.g. {@code leads}
+     */
+    BatchOutcome associate(String entitySet, String navigationProperty, String relatedEntitySet, List<AssociationItem> items);
+
+    /**
+     * Which of {@code ids} exist in {@code entitySet}: one or more reads filtered on the primary id
+     * ({@code accountid eq ... or ...}), as many ids per request as fit a URL of a safe length.
+     */
+    Set<String> existingIds(String entitySet, Collection<String> ids);
 }

@@ -21,15 +21,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,6 +76,11 @@ final class RestODataClient implements ODataClient {
     private static final int METHOD_NOT_ALLOWED = 405;
     /** Dataverse's "entity does not exist" code: a 404 about the data (a bind), not about the operation. */
     private static final String RECORD_NOT_FOUND_CODE = "0x80040217";
+    private static final int PRECONDITION_FAILED = 412;
+    /** Dataverse's "Cannot insert duplicate key": what associating two rows a second time answers. */
+    private static final String DUPLICATE_KEY_CODE = "0x80040237";
+    /** Ids per existence query: about 60 URL characters each keeps the URL far below Dataverse's 32 KB limit. */
+    static final int MAX_IDS_PER_EXISTENCE_QUERY = 100;
 
     private final EnvironmentSettings settings;
     private final ODataApi api;
@@ -85,6 +95,7 @@ final class RestODataClient implements ODataClient {
     private final Object metadataLock = new Object();
     private volatile Cached<ServiceMetadata> metadata;
     private final Map<String, Cached<Map<String, AttributeInfo>>> attributes = new ConcurrentHashMap<>();
+    private final Map<String, Cached<List<ManyToManyRelationship>>> manyToMany = new ConcurrentHashMap<>();
     /** "{@link WriteKind} entity set" pairs whose bulk action (UpsertMultiple, UpdateMultiple) the service lacks. */
     private final Set<String> bulkActionUnavailable = ConcurrentHashMap.newKeySet();
     private volatile boolean batchUnavailable;
@@ -173,6 +184,36 @@ final class RestODataClient implements ODataClient {
         return result;
     }
 
+    @Override
+    public List<ManyToManyRelationship> manyToManyRelationships(String entityLogicalName) {
+        if (metadata().kind() != ServiceKind.DATAVERSE) {
+            return List.of();
+        }
+        Cached<List<ManyToManyRelationship>> cached = manyToMany.get(entityLogicalName);
+        if (cached != null && cached.fresh()) {
+            return cached.value();
+        }
+        String path = "EntityDefinitions(LogicalName=" + ODataUrls.encodeKey(KeyLiterals.of(entityLogicalName, "Edm.String"))
+                + ")/ManyToManyRelationships?$select=SchemaName,Entity1LogicalName,Entity1IntersectAttribute,"
+                + "Entity1NavigationPropertyName,Entity2LogicalName,Entity2IntersectAttribute,"
+                + "Entity2NavigationPropertyName,IntersectEntityName";
+        String context = "GET EntityDefinitions(LogicalName='" + entityLogicalName
+                + "')/ManyToManyRelationships on environment '" + settings.name() + "'";
+        Page page = retrying(() -> readPage(Operation.METADATA, context, urls.resource(path), null));
+        List<ManyToManyRelationship> relationships = new ArrayList<>();
+        for (ObjectNode relationship : page.records()) {
+            relationships.add(new ManyToManyRelationship(relationship.path("SchemaName").asText(),
+                    relationship.path("Entity1LogicalName").asText(), relationship.path("Entity1IntersectAttribute").asText(),
+                    relationship.path("Entity1NavigationPropertyName").asText(),
+                    relationship.path("Entity2LogicalName").asText(), relationship.path("Entity2IntersectAttribute").asText(),
+                    relationship.path("Entity2NavigationPropertyName").asText(),
+                    relationship.path("IntersectEntityName").asText()));
+        }
+        List<ManyToManyRelationship> result = List.copyOf(relationships);
+        manyToMany.put(entityLogicalName, new Cached<>(result, cacheTtl));
+        return result;
+    }
+
     // ---------------------------------------------------------------- reads
 
     @Override
@@ -246,6 +287,81 @@ final class RestODataClient implements ODataClient {
     @Override
     public BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method) {
         return write(WriteKind.UPDATE, entitySet, items, method);
+    }
+
+    @Override
+    public BatchOutcome associate(String entitySet, String navigationProperty, String relatedEntitySet,
+            List<AssociationItem> items) {
+        String fromKeyType = keyType(entitySet);
+        String toKeyType = keyType(relatedEntitySet);
+        List<ItemFailure> failures = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
+            List<AssociationItem> chunk = items.subList(from, Math.min(items.size(), from + MAX_ITEMS_PER_REQUEST));
+            List<BatchPart> parts = new ArrayList<>(chunk.size());
+            for (AssociationItem item : chunk) {
+                String url = urls.entity(entitySet, KeyLiterals.of(item.fromId(), fromKeyType)) + "/"
+                        + ODataUrls.encodePathSegment(navigationProperty) + "/$ref";
+                ObjectNode body = mapper.createObjectNode()
+                        .put("@odata.id", urls.entity(relatedEntitySet, KeyLiterals.of(item.toId(), toKeyType)));
+                parts.add(new BatchPart(item.recordId(), "POST", url, json(body), null, "POST " + entitySet + "("
+                        + item.fromId() + ")/" + navigationProperty + "/$ref to " + relatedEntitySet + "(" + item.toId() + ")"));
+            }
+            BatchAttempt attempt = new BatchAttempt("POST " + entitySet + "/" + navigationProperty + "/$ref", parts,
+                    RestODataClient::associationExists);
+            try {
+                retrying(attempt::send);
+            } catch (ODataException e) {
+                if (e.retriable()) {
+                    throw e;
+                }
+                // The $batch as a whole was refused: nothing of this chunk was written.
+                return new BatchOutcome(WriteMethod.BATCH, List.of(new ItemFailure(null, e)), true);
+            }
+            failures.addAll(attempt.failures());
+        }
+        return new BatchOutcome(WriteMethod.BATCH, failures, false);
+    }
+
+    /** Dataverse refuses an association that exists already with 412 "Cannot insert duplicate key". */
+    private static boolean associationExists(ODataException e) {
+        return e.status().orElse(0) == PRECONDITION_FAILED
+                && DUPLICATE_KEY_CODE.equalsIgnoreCase(e.code().orElse(""));
+    }
+
+    @Override
+    public Set<String> existingIds(String entitySet, Collection<String> ids) {
+        EntitySetInfo set = entitySetInfo(entitySet);
+        String idProperty = primaryIdProperty(set);
+        String keyType = keyType(entitySet);
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < distinct.size(); from += MAX_IDS_PER_EXISTENCE_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IDS_PER_EXISTENCE_QUERY));
+            String filter = chunk.stream().map(id -> idProperty + " eq " + KeyLiterals.of(id, keyType))
+                    .collect(Collectors.joining(" or "));
+            PageQuery query = new PageQuery(entitySet, List.of(idProperty), filter, MAX_IDS_PER_EXISTENCE_QUERY, false);
+            Page page = firstPage(query);
+            while (true) {
+                for (ObjectNode record : page.records()) {
+                    JsonNode id = record.get(idProperty);
+                    if (id != null && !id.isNull()) {
+                        found.add(id.asText());
+                    }
+                }
+                if (page.isLast()) {
+                    break;
+                }
+                page = nextPage(page.nextLink(), query);
+            }
+        }
+        // Guids may come back in another letter case than asked.
+        Set<String> answer = new HashSet<>();
+        for (String id : distinct) {
+            if (found.contains(id) || found.contains(id.toLowerCase(Locale.ROOT))) {
+                answer.add(id);
+            }
+        }
+        return answer;
     }
 
     private BatchOutcome write(WriteKind kind, String entitySet, List<UpsertItem> items) {
@@ -355,7 +471,13 @@ final class RestODataClient implements ODataClient {
         List<ItemFailure> failures = new ArrayList<>();
         for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
             List<UpsertItem> chunk = items.subList(from, Math.min(items.size(), from + MAX_ITEMS_PER_REQUEST));
-            BatchAttempt attempt = new BatchAttempt(kind, entitySet, keyType, chunk);
+            List<BatchPart> parts = new ArrayList<>(chunk.size());
+            for (UpsertItem item : chunk) {
+                parts.add(new BatchPart(item.recordId(), "PATCH",
+                        urls.entity(entitySet, KeyLiterals.of(item.recordId(), keyType)), json(item.body()), kind.ifMatch,
+                        "PATCH " + entitySet + "(" + item.recordId() + ")"));
+            }
+            BatchAttempt attempt = new BatchAttempt("PATCH " + entitySet, parts, error -> false);
             try {
                 retrying(attempt::send);
             } catch (ODataException e) {
@@ -376,33 +498,36 @@ final class RestODataClient implements ODataClient {
         return Optional.of(new BatchOutcome(WriteMethod.BATCH, failures, false));
     }
 
+    /** One request of a {@code $batch}, named by the record it writes. */
+    private record BatchPart(String recordId, String method, String url, byte[] body, String ifMatch, String label) {
+    }
+
     /**
-     * One chunk's {@code $batch}, sent again (under the guard) with only the items whose parts failed
-     * retriably; remembers the items refused for good.
+     * One chunk's {@code $batch}, sent again (under the guard) with only the parts that failed
+     * retriably; remembers the parts refused for good. A refusal that {@code countsAsWritten}
+     * accepts (an association that exists already) is a success.
      */
     private final class BatchAttempt {
-        private final WriteKind kind;
-        private final String entitySet;
-        private final String keyType;
-        private List<UpsertItem> pending;
+        private final String description;
+        private final Predicate<ODataException> countsAsWritten;
+        private List<BatchPart> pending;
         private final Map<String, ItemFailure> refused = new LinkedHashMap<>();
-        private final List<UpsertItem> order;
+        private final List<BatchPart> order;
 
-        BatchAttempt(WriteKind kind, String entitySet, String keyType, List<UpsertItem> items) {
-            this.kind = kind;
-            this.entitySet = entitySet;
-            this.keyType = keyType;
-            this.pending = List.copyOf(items);
-            this.order = items;
+        BatchAttempt(String description, List<BatchPart> parts, Predicate<ODataException> countsAsWritten) {
+            this.description = description;
+            this.countsAsWritten = countsAsWritten;
+            this.pending = List.copyOf(parts);
+            this.order = parts;
         }
 
         Boolean send() {
             List<BatchCodec.PartRequest> parts = new ArrayList<>(pending.size());
-            for (UpsertItem item : pending) {
-                parts.add(new BatchCodec.PartRequest("PATCH", entityUrl(item), json(item.body()), kind.ifMatch));
+            for (BatchPart part : pending) {
+                parts.add(new BatchCodec.PartRequest(part.method(), part.url(), part.body(), part.ifMatch()));
             }
             BatchCodec.Encoded encoded = BatchCodec.encode(parts);
-            String context = "POST $batch of " + pending.size() + " PATCH " + entitySet + " on environment '"
+            String context = "POST $batch of " + pending.size() + " " + description + " on environment '"
                     + settings.name() + "'";
             Answer answer = expectSuccess(context, exchange(Operation.BATCH, context,
                     () -> api.post(urls.resource("$batch"), encoded.contentType(), "multipart/mixed", CONTINUE_ON_ERROR,
@@ -413,31 +538,31 @@ final class RestODataClient implements ODataClient {
             } catch (IllegalArgumentException e) {
                 throw new ODataException(context + ": " + e.getMessage(), answer.status(), null, false, null, e);
             }
-            List<UpsertItem> retry = new ArrayList<>();
+            List<BatchPart> retry = new ArrayList<>();
             ODataException lastRetriable = null;
             for (int i = 0; i < pending.size(); i++) {
-                UpsertItem item = pending.get(i);
-                String itemContext = "PATCH " + entitySet + "(" + item.recordId() + ") on environment '"
-                        + settings.name() + "' in a $batch";
+                BatchPart part = pending.get(i);
+                String itemContext = part.label() + " on environment '" + settings.name() + "' in a $batch";
                 if (i >= answers.size()) {
                     lastRetriable = new ODataException(itemContext + ": the $batch answer has no part for it ("
                             + answers.size() + " parts for " + pending.size() + " requests)", null, null, true, null, null);
-                    retry.add(item);
+                    retry.add(part);
                     continue;
                 }
-                BatchCodec.PartAnswer part = answers.get(i);
-                if (part.status() >= 200 && part.status() < 300) {
+                BatchCodec.PartAnswer partAnswer = answers.get(i);
+                if (partAnswer.status() >= 200 && partAnswer.status() < 300) {
                     continue;
                 }
-                ODataException error = errors.fromAnswer(itemContext, part.status(), part.retryAfter(), part.body());
+                ODataException error = errors.fromAnswer(itemContext, partAnswer.status(), partAnswer.retryAfter(),
+                        partAnswer.body());
                 if (error.retriable()) {
-                    if (part.status() == 429) {
+                    if (partAnswer.status() == 429) {
                         metrics.throttledPart();
                     }
                     lastRetriable = latestRetryAfter(lastRetriable, error);
-                    retry.add(item);
-                } else {
-                    refused.put(item.recordId(), new ItemFailure(item.recordId(), error));
+                    retry.add(part);
+                } else if (!countsAsWritten.test(error)) {
+                    refused.put(part.recordId(), new ItemFailure(part.recordId(), error));
                 }
             }
             pending = retry;
@@ -449,20 +574,16 @@ final class RestODataClient implements ODataClient {
             return Boolean.TRUE;
         }
 
-        /** The refused items in the order they were given. */
+        /** The refused parts in the order they were given. */
         List<ItemFailure> failures() {
             List<ItemFailure> inOrder = new ArrayList<>(refused.size());
-            for (UpsertItem item : order) {
-                ItemFailure failure = refused.get(item.recordId());
+            for (BatchPart part : order) {
+                ItemFailure failure = refused.get(part.recordId());
                 if (failure != null) {
                     inOrder.add(failure);
                 }
             }
             return inOrder;
-        }
-
-        private String entityUrl(UpsertItem item) {
-            return urls.entity(entitySet, KeyLiterals.of(item.recordId(), keyType));
         }
     }
 

@@ -29,6 +29,10 @@ final class Locations {
         return table(tableIndex) + "/select/" + columnIndex;
     }
 
+    static String lookupRule(int tableIndex, String lookup) {
+        return table(tableIndex) + "/lookups/" + UnknownFieldFinder.escape(lookup);
+    }
+
     static String option(String option) {
         return OPTIONS + "/" + option;
     }

@@ -1,6 +1,8 @@
 package dev.ferry.common.plan;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Checks each option of a plan against the bounds {@link PlanOptions} documents. */
 final class OptionChecks {
@@ -15,6 +17,12 @@ final class OptionChecks {
                 PlanOptions.DEFAULT_BATCH_SIZE, problems);
         checkRange("maxConcurrency", options.maxConcurrency(), PlanOptions.MIN_MAX_CONCURRENCY,
                 PlanOptions.MAX_MAX_CONCURRENCY, PlanOptions.DEFAULT_MAX_CONCURRENCY, problems);
+        if (Schedule.fromPlanName(options.schedule()).isEmpty()) {
+            problems.add(new PlanProblem(ProblemCode.INVALID_VALUE, Locations.option("schedule"),
+                    "schedule '" + options.schedule() + "' does not exist. Use one of: "
+                            + Arrays.stream(Schedule.values()).map(Schedule::planName).collect(Collectors.joining(", "))
+                            + ", or leave it out for the default " + PlanOptions.DEFAULT_SCHEDULE.planName() + "."));
+        }
     }
 
     private static void checkRange(String option, int value, int min, int max, int defaultValue,

@@ -1,6 +1,7 @@
 package dev.ferry.common.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -11,8 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param pageSize       records per source page ({@code Prefer: odata.maxpagesize})
  * @param batchSize      records per target write (UpsertMultiple or {@code $batch})
  * @param maxConcurrency target write requests in flight at most
+ * @param schedule       how tables are ordered, a {@link Schedule} by its plan name ({@code dependencies},
+ *                       the default, or {@code sequential}); checked by {@link PlanValidator}
  */
-public record PlanOptions(int pageSize, int batchSize, int maxConcurrency) {
+public record PlanOptions(int pageSize, int batchSize, int maxConcurrency, String schedule) {
 
     /** Dataverse never returns more than 5,000 records per page, whatever a client prefers. */
     public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -31,18 +34,33 @@ public record PlanOptions(int pageSize, int batchSize, int maxConcurrency) {
     /** A sanity bound: more requests in flight than this only earn 429s from any real service. */
     public static final int MAX_MAX_CONCURRENCY = 256;
 
+    public static final Schedule DEFAULT_SCHEDULE = Schedule.DEPENDENCIES;
+
+    /** Options with the default schedule. */
+    public PlanOptions(int pageSize, int batchSize, int maxConcurrency) {
+        this(pageSize, batchSize, maxConcurrency, DEFAULT_SCHEDULE.planName());
+    }
+
+    /** The schedule, {@link #DEFAULT_SCHEDULE} if the plan names none or one that does not exist (the validator refuses that). */
+    @JsonIgnore
+    public Schedule scheduleOrDefault() {
+        return Schedule.fromPlanName(schedule).orElse(DEFAULT_SCHEDULE);
+    }
+
     /** The options of a plan that gives none. */
     public static PlanOptions defaults() {
-        return new PlanOptions(DEFAULT_PAGE_SIZE, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CONCURRENCY);
+        return new PlanOptions(DEFAULT_PAGE_SIZE, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CONCURRENCY, DEFAULT_SCHEDULE.planName());
     }
 
     /** The options as JSON gives them: a missing or {@code null} field takes its default. */
     @JsonCreator
     public static PlanOptions of(@JsonProperty("pageSize") Integer pageSize,
                                  @JsonProperty("batchSize") Integer batchSize,
-                                 @JsonProperty("maxConcurrency") Integer maxConcurrency) {
+                                 @JsonProperty("maxConcurrency") Integer maxConcurrency,
+                                 @JsonProperty("schedule") String schedule) {
         return new PlanOptions(pageSize == null ? DEFAULT_PAGE_SIZE : pageSize,
                 batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
-                maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency);
+                maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency,
+                schedule == null ? DEFAULT_SCHEDULE.planName() : schedule);
     }
 }

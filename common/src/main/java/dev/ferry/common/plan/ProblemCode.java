@@ -28,6 +28,10 @@ public enum ProblemCode {
     UNKNOWN_KEY,
     /** An alternate key whose columns the source does not have, so it cannot provide their values. */
     KEY_COLUMN_NOT_IN_SOURCE,
+    /** A lookup rule for a column that is not a lookup of the table in the source. */
+    UNKNOWN_LOOKUP,
+    /** A lookup rule other than keep, clear or reject. */
+    UNKNOWN_LOOKUP_RULE,
     /** An option outside its documented bounds. */
     OPTION_OUT_OF_RANGE,
     /**

@@ -22,7 +22,9 @@ final class TableChecks {
     }
 
     void check(int index, TableSpec table) {
+        checkLookupRuleNames(index, table);
         Optional<EntitySetInfo> sourceSet = source.flatMap(side -> checkSide(index, table, side));
+        source.ifPresent(side -> sourceSet.ifPresent(set -> checkLookupRuleColumns(index, table, side, set)));
         Optional<EntitySetInfo> targetSet = target.flatMap(side -> checkSide(index, table, side));
         if (!table.usesPrimaryKey()) {
             target.ifPresent(side -> targetSet.ifPresent(set -> checkKey(index, table, side, set, sourceSet)));
@@ -51,6 +53,30 @@ final class TableChecks {
             }
         }
         return set;
+    }
+
+    private void checkLookupRuleNames(int index, TableSpec table) {
+        table.lookups().forEach((lookup, rule) -> {
+            if (LookupRule.fromPlanName(rule).isEmpty()) {
+                problems.add(new PlanProblem(ProblemCode.UNKNOWN_LOOKUP_RULE, Locations.lookupRule(index, lookup),
+                        "Lookup rule '" + rule + "' for '" + lookup + "' of '" + table.entitySet()
+                                + "' does not exist. Use keep (bind when the row exists in the target), clear"
+                                + " (write it empty) or reject (dead-letter the record)."));
+            }
+        });
+    }
+
+    private void checkLookupRuleColumns(int index, TableSpec table, EnvironmentSide side, EntitySetInfo set) {
+        List<String> lookupNames = set.lookupColumns().stream().map(LookupColumn::logicalName).toList();
+        for (String lookup : table.lookups().keySet()) {
+            if (!lookupNames.contains(lookup)) {
+                problems.add(new PlanProblem(ProblemCode.UNKNOWN_LOOKUP, Locations.lookupRule(index, lookup),
+                        "'" + lookup + "' is not a lookup of '" + table.entitySet() + "' in " + side.describe() + "."
+                                + Suggestions.didYouMean(lookup, lookupNames) + " Name a lookup by its logical name ("
+                                + (lookupNames.isEmpty() ? "this table has none" : String.join(", ", lookupNames))
+                                + ")."));
+            }
+        }
     }
 
     private void checkKey(int index, TableSpec table, EnvironmentSide target, EntitySetInfo targetSet,

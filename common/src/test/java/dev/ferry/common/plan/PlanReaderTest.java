@@ -91,7 +91,7 @@ class PlanReaderTest {
                 .problems().get(0);
 
         assertThat(problem.message()).contains("'selct'", "Did you mean 'select'?",
-                "deleteMissing, entitySet, filter, key, select");
+                "deleteMissing, entitySet, filter, key, lookups, select");
     }
 
     @Test
