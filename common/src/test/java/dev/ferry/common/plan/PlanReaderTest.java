@@ -6,6 +6,7 @@ import dev.ferry.common.contract.Messages;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reading plans from JSON: defaults, and strictness about fields and types. */
@@ -56,6 +57,20 @@ class PlanReaderTest {
         assertThat(plan.tables().get(0).selectsAllColumns()).isTrue();
         assertThat(plan.tables().get(0).key()).isEqualTo(TableSpec.PRIMARY_KEY);
         assertThat(plan.options()).isEqualTo(PlanOptions.defaults());
+    }
+
+    @Test
+    void readsLookupRulesAndTheSchedule() {
+        Plan plan = reader.read("""
+                {"name": "n", "source": "a", "target": "b",
+                 "tables": [{"entitySet": "contacts", "lookups": {"parentcustomerid": "clear", "ownerid": "reject"}}],
+                 "options": {"schedule": "sequential"}}""")
+                .plan().orElseThrow();
+
+        assertThat(plan.tables().get(0).lookups()).containsExactly(
+                Map.entry("parentcustomerid", "clear"), Map.entry("ownerid", "reject"));
+        assertThat(plan.tables().get(0).lookupRule("parentcustomerid")).isEqualTo(LookupRule.CLEAR);
+        assertThat(plan.options().scheduleOrDefault()).isEqualTo(Schedule.SEQUENTIAL);
     }
 
     @Test

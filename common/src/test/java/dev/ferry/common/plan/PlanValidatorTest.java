@@ -261,6 +261,51 @@ class PlanValidatorTest {
                 tuple(ProblemCode.UNKNOWN_TARGET_ENTITY_SET, "/tables/3/entitySet"));
     }
 
+    @Test
+    void acceptsARuleForEachLookupByItsLogicalName() {
+        Plan plan = plan(PROD, TEST, new TableSpec("contacts", List.of(), null, TableSpec.PRIMARY_KEY, false,
+                Map.of("parentcustomerid", "clear", "ownerid", "REJECT", "createdby", "keep")));
+
+        assertThat(validator.validate(plan, metadata)).isEmpty();
+        assertThat(plan.tables().get(0).lookupRule("ownerid")).isEqualTo(LookupRule.REJECT);
+        assertThat(plan.tables().get(0).lookupRule("modifiedby")).isEqualTo(LookupRule.KEEP);
+    }
+
+    @Test
+    void refusesARuleForAColumnThatIsNotALookupAndARuleThatDoesNotExist() {
+        Plan plan = plan(PROD, TEST, new TableSpec("contacts", List.of(), null, TableSpec.PRIMARY_KEY, false,
+                Map.of("parentcustomer", "clear", "ownerid", "drop")));
+
+        List<PlanProblem> problems = validator.validate(plan, metadata);
+
+        assertThat(problems).extracting(PlanProblem::code, PlanProblem::location).containsExactlyInAnyOrder(
+                tuple(ProblemCode.UNKNOWN_LOOKUP, "/tables/0/lookups/parentcustomer"),
+                tuple(ProblemCode.UNKNOWN_LOOKUP_RULE, "/tables/0/lookups/ownerid"));
+        assertThat(problems).filteredOn(problem -> problem.code() == ProblemCode.UNKNOWN_LOOKUP).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'parentcustomer' is not a lookup of 'contacts'",
+                        "Did you mean 'parentcustomerid'?"));
+        assertThat(problems).filteredOn(problem -> problem.code() == ProblemCode.UNKNOWN_LOOKUP_RULE).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'drop'", "keep", "clear", "reject"));
+    }
+
+    @Test
+    void refusesAScheduleThatDoesNotExistNamingTheOnesThatDo() {
+        Plan plan = new Plan("n", PROD, TEST, List.of(TableSpec.of("accounts")),
+                PlanOptions.of(null, null, null, "parallel"));
+
+        assertThat(validator.validate(plan, metadata)).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(ProblemCode.INVALID_VALUE);
+            assertThat(problem.location()).isEqualTo("/options/schedule");
+            assertThat(problem.message()).contains("'parallel'", "dependencies, sequential");
+        });
+    }
+
+    @Test
+    void theScheduleIsDependenciesUnlessThePlanSaysSequential() {
+        assertThat(PlanOptions.defaults().scheduleOrDefault()).isEqualTo(Schedule.DEPENDENCIES);
+        assertThat(PlanOptions.of(null, null, null, "Sequential").scheduleOrDefault()).isEqualTo(Schedule.SEQUENTIAL);
+    }
+
     private static Plan plan(String source, String target, TableSpec... tables) {
         return new Plan("a plan", source, target, new ArrayList<>(Arrays.asList(tables)), null);
     }
