@@ -19,6 +19,9 @@ final class CrmSample {
             new SampleTable("lead", "leads", 10_000),
             new SampleTable("opportunity", "opportunities", 5_000));
 
+    /** The sample's many-to-many relationships (schema names), copied with the tables and verified likewise. */
+    static final List<String> RELATIONSHIPS = List.of("accountleads_association");
+
     /** The rows of the default size: about 50,000. */
     static long defaultTotal() {
         return TABLES.stream().mapToLong(SampleTable::defaultRows).sum();

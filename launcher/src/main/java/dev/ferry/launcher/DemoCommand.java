@@ -2,6 +2,7 @@ package dev.ferry.launcher;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,10 +102,13 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         TargetVerifier verifier = new TargetVerifier(StackDefinition.adminUrl(ports.source()),
                 StackDefinition.adminUrl(ports.target()));
-        List<TargetVerifier.TableResult> results = verifier.verify(
+        List<TargetVerifier.TableResult> tables = verifier.verify(
                 CrmSample.TABLES.stream().map(CrmSample.SampleTable::logicalName).toList());
+        List<TargetVerifier.TableResult> associations = verifier.verifyAssociations(CrmSample.RELATIONSHIPS);
+        List<TargetVerifier.TableResult> results = new ArrayList<>(tables);
+        results.addAll(associations);
         boolean matched = printVerification(results, out);
-        printSummary(results, outcome, Duration.ofNanos(System.nanoTime() - demoStart), out);
+        printSummary(tables, associations, outcome, Duration.ofNanos(System.nanoTime() - demoStart), out);
         if (!matched) {
             out.println("The target does not equal the source." + (keep ? " Compare the exports yourself: curl "
                     + StackDefinition.adminUrl(ports.source()) + "tables/<table>/export (and the target's)."
@@ -136,13 +140,16 @@ final class DemoCommand implements Callable<Integer> {
         return matched;
     }
 
-    private static void printSummary(List<TargetVerifier.TableResult> results, MigrationFollower.Outcome outcome,
+    private static void printSummary(List<TargetVerifier.TableResult> tables,
+                                     List<TargetVerifier.TableResult> associations, MigrationFollower.Outcome outcome,
                                      Duration demo, PrintWriter out) {
-        long rows = results.stream().mapToLong(r -> r.comparison().targetRows()).sum();
+        long rows = tables.stream().mapToLong(r -> r.comparison().targetRows()).sum();
+        long links = associations.stream().mapToLong(r -> r.comparison().targetRows()).sum();
         Duration migration = migrationTime(outcome);
         double seconds = Math.max(migration.toMillis(), 1) / 1000.0;
         out.println();
-        out.println("Migrated " + Durations.count(rows) + " rows in " + Durations.seconds(migration) + ": "
+        out.println("Migrated " + Durations.count(rows) + " rows and " + Durations.count(links) + " associations in "
+                + Durations.seconds(migration) + ": "
                 + String.format(Locale.ROOT, "%,.0f", rows / seconds) + " rows/s (the whole demo, start and"
                 + " verification included: " + Durations.seconds(demo) + ").");
         out.flush();

@@ -16,9 +16,12 @@ import java.util.List;
 
 /**
  * Verifies that a target emulator holds what the source holds: for each table, the admin exports of both
- * ({@code GET <admin>/tables/<logicalName>/export}) compared line by line as they stream in.
+ * ({@code GET <admin>/tables/<logicalName>/export}) compared line by line as they stream in, and likewise
+ * for each many-to-many relationship ({@code GET <admin>/associations/<schemaName>/export}).
  */
 final class TargetVerifier {
+    /** How an association's result is named in a report, after the relationship's schema name. */
+    static final String ASSOCIATION_SUFFIX = " (N:N)";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** An export of a million rows streams in well under a minute. */
     private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(5);
@@ -46,18 +49,32 @@ final class TargetVerifier {
         return results;
     }
 
+    /** The associations of each many-to-many relationship (schema name), named {@code <schemaName> (N:N)}. */
+    List<TableResult> verifyAssociations(List<String> relationships) {
+        List<TableResult> results = new ArrayList<>();
+        for (String relationship : relationships) {
+            results.add(new TableResult(relationship + ASSOCIATION_SUFFIX, compareExports("associations/" + relationship,
+                    relationship)));
+        }
+        return results;
+    }
+
     ExportComparator.Comparison compare(String logicalName) {
-        try (BufferedReader source = export(sourceAdmin, logicalName);
-             BufferedReader target = export(targetAdmin, logicalName)) {
+        return compareExports("tables/" + logicalName, logicalName);
+    }
+
+    private ExportComparator.Comparison compareExports(String resource, String name) {
+        try (BufferedReader source = export(sourceAdmin, resource, name);
+             BufferedReader target = export(targetAdmin, resource, name)) {
             return ExportComparator.compare(source, target);
         } catch (IOException e) {
-            throw LauncherException.failed("Reading the exports of " + logicalName + " failed (" + e
+            throw LauncherException.failed("Reading the exports of " + name + " failed (" + e
                     + "): check that both emulators run (./ferry status) and their logs in .ferry/logs/.", e);
         }
     }
 
-    private BufferedReader export(String admin, String logicalName) throws IOException {
-        URI uri = URI.create(admin + "tables/" + logicalName + "/export");
+    private BufferedReader export(String admin, String resource, String logicalName) throws IOException {
+        URI uri = URI.create(admin + resource + "/export");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(EXPORT_TIMEOUT).GET().build();
         HttpResponse<InputStream> response;
         try {

@@ -25,6 +25,29 @@ class TargetVerifierTest {
     }
 
     @Test
+    void comparesTheAssociationsOfAManyToManyRelationship() {
+        Map<String, Integer> seed = Map.of("account", 200, "lead", 100);
+        try (Emulator source = Emulator.start(EmulatorOptions.defaults().seed(seed));
+             Emulator alike = Emulator.start(EmulatorOptions.defaults().seed(seed));
+             Emulator empty = Emulator.start(EmulatorOptions.defaults())) {
+            List<TargetVerifier.TableResult> equal = new TargetVerifier(source.adminUrl(), alike.adminUrl())
+                    .verifyAssociations(List.of("accountleads_association"));
+            List<TargetVerifier.TableResult> missing = new TargetVerifier(source.adminUrl(), empty.adminUrl())
+                    .verifyAssociations(List.of("accountleads_association"));
+
+            assertThat(equal).singleElement().satisfies(result -> {
+                assertThat(result.logicalName()).isEqualTo("accountleads_association (N:N)");
+                assertThat(result.comparison().matches()).isTrue();
+                assertThat(result.comparison().sourceRows()).isPositive();
+            });
+            assertThat(missing).singleElement().satisfies(result -> {
+                assertThat(result.comparison().matches()).isFalse();
+                assertThat(result.comparison().targetRows()).isZero();
+            });
+        }
+    }
+
+    @Test
     void anEmptyTargetDiffersFromTheFirstLine() {
         try (Emulator source = Emulator.start(EmulatorOptions.defaults().seed(SEED));
              Emulator target = Emulator.start(EmulatorOptions.defaults())) {
