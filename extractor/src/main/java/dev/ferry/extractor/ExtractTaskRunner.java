@@ -66,6 +66,10 @@ public class ExtractTaskRunner {
             LOG.infof("Stopped extracting %s (%s): it resumes from its checkpoint when the task is redelivered",
                     name, e.getMessage());
             throw e;
+        } catch (ExtractionCancelledException e) {
+            // The coordinator decided: no failure event (the table is cancelled already), and the
+            // task is acknowledged so that no extractor picks it up again.
+            LOG.infof("Stopped extracting %s: %s", name, e.getMessage());
         } catch (TaskFailure e) {
             long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
             if (isExplained(e.getCause())) {
@@ -84,7 +88,7 @@ public class ExtractTaskRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 return extractor.extract(task);
-            } catch (ExtractionStoppedException e) {
+            } catch (ExtractionStoppedException | ExtractionCancelledException e) {
                 throw e;
             } catch (RuntimeException e) {
                 boolean retriable = isRetriable(e);

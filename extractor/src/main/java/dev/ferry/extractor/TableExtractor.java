@@ -46,10 +46,12 @@ public class TableExtractor {
     private final EventPublisher events;
     private final ExtractionMetrics metrics;
     private final StopSignal stop;
+    private final CancelledTables cancelled;
 
     @Inject
     public TableExtractor(ODataClients clients, TopicAdmin topics, CheckpointStore checkpoints,
-                          RecordProducer producer, EventPublisher events, ExtractionMetrics metrics, StopSignal stop) {
+                          RecordProducer producer, EventPublisher events, ExtractionMetrics metrics, StopSignal stop,
+                          CancelledTables cancelled) {
         this.clients = clients;
         this.topics = topics;
         this.checkpoints = checkpoints;
@@ -57,6 +59,7 @@ public class TableExtractor {
         this.events = events;
         this.metrics = metrics;
         this.stop = stop;
+        this.cancelled = cancelled;
     }
 
     /**
@@ -65,8 +68,10 @@ public class TableExtractor {
      *
      * @throws ExtractionException when the task cannot succeed as it is
      * @throws ExtractionStoppedException when the extractor shuts down meanwhile
+     * @throws ExtractionCancelledException when the coordinator cancels the table meanwhile
      */
     public ExtractionResult extract(ExtractTask task) {
+        cancelled.check(task.runId(), task.table(), "its extraction");
         Optional<ExtractCheckpoint> checkpoint = checkpoints.read(task);
         if (checkpoint.isPresent() && checkpoint.get().completed()) {
             ExtractionCompleted completed = completion(task, checkpoint.get());
@@ -94,6 +99,7 @@ public class TableExtractor {
         Page page = resumable.isPresent() ? reader.next(resumable.get().nextLink()) : reader.first();
         while (true) {
             stop.check("the extraction of table " + task.table() + " after page " + pages);
+            cancelled.check(task.runId(), task.table(), "its extraction after page " + pages);
             RecordProducer.Pending pending = producer.sendAll(records(topic, keys, page, records));
             String nextLink = page.nextLink();
             int produced = page.records().size();

@@ -10,7 +10,9 @@ import dev.ferry.common.contract.ExtractTask;
 import dev.ferry.common.contract.ExtractionCompleted;
 import dev.ferry.common.contract.ExtractionFailed;
 import dev.ferry.common.contract.ExtractionProgress;
+import dev.ferry.common.contract.Messages;
 import dev.ferry.common.contract.Slice;
+import dev.ferry.common.contract.TableCancelled;
 import dev.ferry.common.contract.Topics;
 import dev.ferry.common.odata.ODataClients;
 import dev.ferry.common.odata.Page;
@@ -55,6 +57,9 @@ class ExtractorTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    CancelledTables cancelledTables;
 
     @Test
     void producesEveryRecordOnceKeyedByItsIdAndReportsEachPageAndTheEndOffsets() throws Exception {
@@ -266,6 +271,22 @@ class ExtractorTest {
         TestKafka.sendTask(task);
 
         assertThat(awaitFailure(task.runId()).reason()).contains("table widgets", "no entity set 'widgets'");
+    }
+
+    @Test
+    void aTaskOfATableTheCoordinatorCancelledIsAcknowledgedWithoutExtractingOrReporting() throws Exception {
+        ExtractTask task = accounts(newRun(), List.of(), null);
+        String topic = dataTopic(task);
+        TestKafka.createTopic(Topics.CONTROL, 1);
+        TestKafka.produce(Topics.CONTROL, Map.of(task.runId() + "/" + task.table(),
+                Messages.toJson(new TableCancelled(task.runId(), task.table(), "run cancelled by user"))));
+        await().atMost(TIMEOUT).until(() -> cancelledTables.reason(task.runId(), task.table()).isPresent());
+
+        RecordMetadata sent = TestKafka.sendTask(task);
+
+        await().atMost(TIMEOUT).until(() -> TestKafka.committedTaskOffset(sent.partition()) > sent.offset());
+        assertThat(TestKafka.eventsOf(task.runId())).isEmpty();
+        assertThat(TestKafka.readAll(topic)).isEmpty();
     }
 
     @Test
