@@ -1,15 +1,9 @@
 package dev.ferry.loader;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.common.contract.DeadLetter;
 import dev.ferry.common.contract.LoadPass;
-import dev.ferry.common.contract.LoadProgress;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.odata.BatchOutcome;
 import dev.ferry.common.odata.ODataClient;
@@ -17,161 +11,198 @@ import dev.ferry.common.odata.ODataClients;
 import dev.ferry.common.odata.ODataException;
 import dev.ferry.common.odata.UnknownEnvironmentException;
 import dev.ferry.common.odata.UpsertItem;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * Loads one batch of a released table, on a worker thread: maps each record to the target's
  * shape, writes them in one request (split to find the bad ones, see {@link BatchSplitter}),
- * sends the refused and unmappable ones to the dead-letter topic, and reports counts and metrics.
- * It returns which records are durable (to acknowledge) and which to write again later.
+ * sends the refused and unmappable ones to the dead-letter topic, and reports counts and metrics
+ * ({@link BatchTally}). It returns which records are durable (to acknowledge) and which to write
+ * again later.
  *
  * <p>The rows pass upserts; the {@link LoadPass#DEFERRED_LOOKUPS deferred-lookups pass} only
  * updates ({@link ODataClient#update}), so that a row missing in the target (its rows-pass record was
- * dead-lettered) is refused and dead-lettered instead of being created half-empty.
+ * dead-lettered) is refused and dead-lettered instead of being created half-empty; the
+ * {@link LoadPass#ASSOCIATIONS associations pass} writes links ({@link AssociationWriter}).
+ *
+ * <p>A record whose lookup points at a row of a table outside the plan under the {@code keep} rule
+ * is written only if that row exists in the target ({@link ExistingRows}, asked in bulk per batch);
+ * otherwise it is dead-lettered with what to do.
  */
 final class BatchLoader implements UpsertBatcher.BatchProcessor {
 
-    private static final Logger LOG = Logger.getLogger(BatchLoader.class);
     private static final int NOT_FOUND = 404;
-
-    /** Money and decimals stay exact: no detour through double. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
 
     private final Supplier<ODataClients> clients;
     private final RecordMapper mapper;
     private final DeadLetterPublisher deadLetters;
     private final LoadMetrics metrics;
     private final ProgressSink progress;
+    private final ExistingRows existingRows;
+    private final AssociationWriter associations;
 
     BatchLoader(Supplier<ODataClients> clients, RecordMapper mapper, DeadLetterPublisher deadLetters,
-            LoadMetrics metrics, ProgressSink progress) {
+            LoadMetrics metrics, ProgressSink progress, ExistingRows existingRows) {
         this.clients = clients;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.progress = progress;
+        this.existingRows = existingRows;
+        this.associations = new AssociationWriter(metrics);
     }
 
     /** One record id of the batch: what is written for it and the data records it stands for. */
     private static final class Entry {
         UpsertItem item;
+        List<OutsideReference> outsideReferences;
         final List<PendingRecord> records = new ArrayList<>();
     }
 
     @Override
     public BatchResult process(TableReleased table, List<PendingRecord> records) {
-        String run = table.runId();
-        String name = table.table();
-        metrics.batch(run, name, records.size());
+        metrics.batch(table.runId(), table.table(), records.size());
         ODataClient client;
-        TableMapping mapping;
+        TableMapping mapping = null;
         try {
             client = clients.get().client(table.targetEnvironment());
-            mapping = mapper.mappingFor(client, table);
+            if (table.pass() != LoadPass.ASSOCIATIONS) {
+                mapping = mapper.mappingFor(client, table);
+            }
         } catch (ODataException e) {
             return BatchResult.retryAll(records, e.retryAfter().orElse(null),
                     "cannot read the metadata of target " + table.targetEnvironment() + ": " + e.getMessage());
         } catch (UnknownEnvironmentException | TargetTableException e) {
             return BatchResult.retryAll(records, null, e.getMessage());
         }
+        BatchTally tally = new BatchTally(table, deadLetters, metrics, progress);
+        ODataException retryCause = mapping == null ? associations.write(client, table, records, tally)
+                : writeRows(client, table, mapping, records, tally);
+        return tally.settle(retryCause);
+    }
 
-        List<PendingRecord> done = new ArrayList<>();
-        List<PendingRecord> retry = new ArrayList<>();
-        Map<DeadLetter, List<PendingRecord>> rejected = new IdentityHashMap<>();
-        List<DeadLetter> rejectedInOrder = new ArrayList<>();
+    /** @return why some records could not be written now, or null */
+    private ODataException writeRows(ODataClient client, TableReleased table, TableMapping mapping,
+            List<PendingRecord> records, BatchTally tally) {
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (PendingRecord record : records) {
             if (record.value() == null) {
                 // A tombstone carries nothing to write (deleting rows is not part of a load yet).
-                done.add(record);
+                tally.skipped(record);
                 continue;
             }
-            JsonNode source = null;
+            ObjectNode source = null;
             try {
-                source = parse(record);
+                source = RecordJson.parse(record);
                 String id = recordId(record, source, mapping);
-                ObjectNode body = mapping.map((ObjectNode) source);
+                ObjectNode body = mapping.map(source);
                 if (mapping.writesNothing(body)) {
                     // Deferred-lookups pass, every deferred lookup null: nothing to set, no request.
-                    done.add(record);
+                    tally.skipped(record);
                     continue;
                 }
                 // The same id twice in a batch (a record extracted again): the later one is written,
                 // and stands for both.
                 Entry entry = byId.computeIfAbsent(id, key -> new Entry());
                 entry.item = new UpsertItem(id, body);
+                entry.outsideReferences = mapping.keptOutsideReferences(source);
                 entry.records.add(record);
             } catch (UnmappableRecordException e) {
-                DeadLetter letter = new DeadLetter(run, name, record.key() != null ? record.key() : record.position(),
-                        e.getMessage(), null, null, source);
-                rejected.put(letter, List.of(record));
-                rejectedInOrder.add(letter);
+                tally.rejected(new DeadLetter(table.runId(), table.table(),
+                        record.key() != null ? record.key() : record.position(), e.getMessage(), null, null, source),
+                        List.of(record));
             }
+        }
+
+        ODataException checkFailure = rejectMissingOutsideRows(client, table, byId, tally);
+        if (checkFailure != null) {
+            byId.values().forEach(entry -> tally.retry(entry.records));
+            return checkFailure;
         }
 
         List<UpsertItem> items = byId.values().stream().map(entry -> entry.item).toList();
-        WriteResult written = new BatchSplitter(batch -> write(client, table, batch)).write(items);
-        long loaded = 0;
+        WriteResult written = new BatchSplitter<UpsertItem>(batch -> write(client, table, batch), UpsertItem::recordId)
+                .write(items);
         for (String id : written.written()) {
-            List<PendingRecord> of = byId.get(id).records;
-            done.addAll(of);
-            loaded += of.size();
+            tally.loaded(byId.get(id).records);
         }
         written.rejected().forEach((id, error) -> {
             Entry entry = byId.get(id);
-            DeadLetter letter = new DeadLetter(run, name, id, reason(table, id, error), error.status().orElse(null),
-                    error.code().orElse(null), entry.item.body());
-            rejected.put(letter, entry.records);
-            rejectedInOrder.add(letter);
+            tally.rejected(new DeadLetter(table.runId(), table.table(), id, reason(table, id, error),
+                    error.status().orElse(null), error.code().orElse(null), entry.item.body()), entry.records);
         });
         for (String id : written.retry()) {
-            retry.addAll(byId.get(id).records);
+            tally.retry(byId.get(id).records);
         }
+        return written.retryCause();
+    }
 
-        long deadLettered = 0;
-        if (!rejectedInOrder.isEmpty()) {
-            Set<DeadLetter> notPublished = Collections.newSetFromMap(new IdentityHashMap<>());
-            notPublished.addAll(deadLetters.publish(rejectedInOrder));
-            for (DeadLetter letter : rejectedInOrder) {
-                List<PendingRecord> of = rejected.get(letter);
-                if (notPublished.contains(letter)) {
-                    retry.addAll(of);
-                } else {
-                    LOG.warnf("Record %s of %s/%s refused, sent to the dead-letter topic: %s", letter.recordId(), run,
-                            name, letter.reason());
-                    done.addAll(of);
-                    deadLettered += of.size();
+    /**
+     * Dead-letters (and removes from {@code byId}) the records whose {@code keep} lookup points at
+     * a row outside the plan that the target lacks: the ids are asked for in bulk, per entity set.
+     *
+     * @return the target's retriable failure to answer (every record is then tried again), or null
+     */
+    private ODataException rejectMissingOutsideRows(ODataClient client, TableReleased table, Map<String, Entry> byId,
+            BatchTally tally) {
+        Map<String, Set<String>> idsBySet = new LinkedHashMap<>();
+        for (Entry entry : byId.values()) {
+            for (OutsideReference reference : entry.outsideReferences) {
+                idsBySet.computeIfAbsent(reference.entitySet(), set -> new LinkedHashSet<>()).add(reference.id());
+            }
+        }
+        for (Map.Entry<String, Set<String>> ids : idsBySet.entrySet()) {
+            String set = ids.getKey();
+            Set<String> missing;
+            String cannotCheck = null;
+            try {
+                missing = existingRows.missing(client, table.runId(), set, ids.getValue());
+            } catch (ODataException e) {
+                if (e.retriable()) {
+                    return e;
+                }
+                // Not a passing failure (e.g. no read privilege on that table): the records that need the
+                // check are refused with the reason rather than holding the whole table.
+                missing = ids.getValue();
+                cannotCheck = e.getMessage();
+            }
+            if (missing.isEmpty()) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, Entry>> entries = byId.entrySet().iterator(); entries.hasNext(); ) {
+                Map.Entry<String, Entry> idAndEntry = entries.next();
+                Entry entry = idAndEntry.getValue();
+                for (OutsideReference reference : entry.outsideReferences) {
+                    if (reference.entitySet().equals(set) && missing.contains(reference.id())) {
+                        tally.rejected(new DeadLetter(table.runId(), table.table(), idAndEntry.getKey(),
+                                missingRowReason(table, idAndEntry.getKey(), reference, cannotCheck), null, null,
+                                entry.item.body()), entry.records);
+                        entries.remove();
+                        break;
+                    }
                 }
             }
         }
+        return null;
+    }
 
-        if (loaded > 0) {
-            metrics.loaded(run, name, loaded);
-        }
-        if (deadLettered > 0) {
-            metrics.rejected(run, name, deadLettered);
-        }
-        if (loaded > 0 || deadLettered > 0) {
-            progress.report(new LoadProgress(run, name, loaded, deadLettered));
-        }
-        ODataException cause = written.retryCause();
-        return new BatchResult(done, retry, cause == null ? null : cause.retryAfter().orElse(null),
-                cause == null ? (retry.isEmpty() ? null : "the dead-letter topic did not acknowledge")
-                        : cause.getMessage());
+    private static String missingRowReason(TableReleased table, String recordId, OutsideReference reference,
+            String cannotCheck) {
+        String what = cannotCheck == null
+                ? ", which the plan does not copy and which is not in the target"
+                : ", which the plan does not copy; whether it is in the target could not be checked (" + cannotCheck + ")";
+        return "Record " + recordId + " of " + table.table() + ": " + reference.describe() + what + ". Add "
+                + reference.entitySet() + " to the plan, or set the rule of lookup " + reference.lookup().logicalName()
+                + " to clear to load the record without it.";
     }
 
     /**
@@ -204,22 +235,6 @@ final class BatchLoader implements UpsertBatcher.BatchProcessor {
         } finally {
             metrics.write(table.runId(), table.table(), Duration.ofNanos(System.nanoTime() - start));
         }
-    }
-
-    private static JsonNode parse(PendingRecord record) {
-        JsonNode source;
-        try {
-            source = JSON.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new UnmappableRecordException("The record at " + record.position() + " is not JSON: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UnmappableRecordException("The record at " + record.position() + " cannot be read: " + e, e);
-        }
-        if (!(source instanceof ObjectNode)) {
-            throw new UnmappableRecordException("The record at " + record.position() + " is not a JSON object");
-        }
-        return source;
     }
 
     private static String recordId(PendingRecord record, JsonNode source, TableMapping mapping) {

@@ -82,6 +82,22 @@ public interface LoaderConfig {
         Duration maxBackoff();
     }
 
+    /** Lookups that point at tables outside the plan: {@code ferry.loader.outside-lookups.*}. */
+    OutsideLookups outsideLookups();
+
+    /** How {@code keep} lookups to tables outside the plan are checked. */
+    interface OutsideLookups {
+
+        /**
+         * Ids of rows outside the plan known to exist in the target, remembered at most (over every
+         * run and table; the least recently used are forgotten first), so that a row many records
+         * point at (an owner, a parent customer) is read once, not once per batch. About 200 bytes
+         * each. Default 100000.
+         */
+        @WithDefault("100000")
+        int knownRows();
+    }
+
     /** The dead-letter producer: {@code ferry.loader.dead-letters.*}. */
     DeadLetters deadLetters();
 

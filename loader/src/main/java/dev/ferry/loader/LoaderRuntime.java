@@ -57,7 +57,7 @@ public class LoaderRuntime {
     void onStart(@Observes StartupEvent event) {
         deadLetterProducer = new KafkaProducer<>(producerConfig());
         BatchLoader loader = new BatchLoader(() -> clients, mapper, DeadLetterPublisher.of(deadLetterProducer),
-                new LoadMetrics(registry), progress);
+                new LoadMetrics(registry), progress, new ExistingRows(config.outsideLookups().knownRows()));
         DataPlane plane = new DataPlane(() -> new KafkaConsumer<>(consumerConfig()), settings(), gate, loader);
         // Published before the thread starts: a release recorded from now on reaches it as a command,
         // one recorded before is seen by the gate when partitions are assigned.

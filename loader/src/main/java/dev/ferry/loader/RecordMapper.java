@@ -1,6 +1,7 @@
 package dev.ferry.loader;
 
 import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.metadata.ServiceKind;
 import dev.ferry.common.metadata.ServiceMetadata;
@@ -25,9 +26,11 @@ public class RecordMapper {
 
     /**
      * What a mapping depends on. The same entity set is loaded in two passes (rows, then deferred
-     * lookups) with different mappings, so the pass and the deferred lookups are part of the key.
+     * lookups) with different mappings, so the pass and the deferred lookups are part of the key; so
+     * are the rules for lookups outside the plan, which differ between plans.
      */
-    private record MappingKey(String environment, String entitySet, LoadPass pass, Set<String> deferredLookups) {
+    private record MappingKey(String environment, String entitySet, LoadPass pass, Set<String> deferredLookups,
+                              Set<OutsideLookup> outsideLookups) {
     }
 
     /** By environment and entity set: read from the target once, whatever the passes. */
@@ -43,9 +46,12 @@ public class RecordMapper {
         return mappingFor(client, entitySet, LoadPass.ROWS, List.of());
     }
 
-    /** The mapping of a released table's entity set for the release's pass and deferred lookups. */
+    /**
+     * The mapping of a released table's entity set for the release's pass, deferred lookups and
+     * rules for lookups outside the plan (not for an associations pass: it maps no rows).
+     */
     public TableMapping mappingFor(ODataClient client, TableReleased table) {
-        return mappingFor(client, table.entitySet(), table.pass(), table.deferredLookups());
+        return mappingFor(client, table.entitySet(), table.pass(), table.deferredLookups(), table.outsideLookups());
     }
 
     /**
@@ -54,14 +60,25 @@ public class RecordMapper {
      * next call tries again.
      */
     public TableMapping mappingFor(ODataClient client, String entitySet, LoadPass pass, List<String> deferredLookups) {
-        MappingKey key = new MappingKey(client.environment(), entitySet, pass, Set.copyOf(deferredLookups));
+        return mappingFor(client, entitySet, pass, deferredLookups, List.of());
+    }
+
+    /**
+     * The mapping of {@code entitySet} for one pass, with the plan's rules for lookups that can point
+     * outside the plan; see {@link #mappingFor(ODataClient, String, LoadPass, List)}.
+     */
+    public TableMapping mappingFor(ODataClient client, String entitySet, LoadPass pass, List<String> deferredLookups,
+            List<OutsideLookup> outsideLookups) {
+        MappingKey key = new MappingKey(client.environment(), entitySet, pass, Set.copyOf(deferredLookups),
+                Set.copyOf(outsideLookups));
         TableMapping known = mappings.get(key);
         if (known != null) {
             return known;
         }
         TableMapping base = baseMappingFor(client, entitySet);
-        TableMapping built = key.pass() == LoadPass.ROWS && key.deferredLookups().isEmpty()
+        TableMapping forPass = key.pass() == LoadPass.ROWS && key.deferredLookups().isEmpty()
                 ? base : base.forPass(pass, deferredLookups);
+        TableMapping built = outsideLookups.isEmpty() ? forPass : forPass.withOutsideLookups(outsideLookups);
         TableMapping raced = mappings.putIfAbsent(key, built);
         if (raced == null && !built.unwritableDeferredLookups().isEmpty()) {
             LOG.warnf("The target %s cannot write the deferred lookups %s of %s (it lacks them or they are read-only):"
@@ -72,7 +89,7 @@ public class RecordMapper {
     }
 
     private TableMapping baseMappingFor(ODataClient client, String entitySet) {
-        MappingKey key = new MappingKey(client.environment(), entitySet, LoadPass.ROWS, Set.of());
+        MappingKey key = new MappingKey(client.environment(), entitySet, LoadPass.ROWS, Set.of(), Set.of());
         TableMapping known = baseMappings.get(key);
         if (known != null) {
             return known;

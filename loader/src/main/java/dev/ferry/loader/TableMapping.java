@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.metadata.EntitySetInfo;
 import dev.ferry.common.metadata.ForeignKeyStyle;
 import dev.ferry.common.metadata.LookupColumn;
@@ -11,6 +12,8 @@ import dev.ferry.common.metadata.PropertyInfo;
 import dev.ferry.common.metadata.ServiceKind;
 import dev.ferry.common.metadata.ServiceMetadata;
 import dev.ferry.common.odata.AttributeInfo;
+import dev.ferry.common.plan.LookupRule;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,6 +35,11 @@ import java.util.regex.Pattern;
  * with its own mapping ({@link #forPass}): the {@link LoadPass#ROWS rows pass} leaves the deferred
  * lookups out; the {@link LoadPass#DEFERRED_LOOKUPS deferred-lookups pass} writes only the key and
  * those lookups (binds, or plain foreign keys as they are), once every row exists.
+ *
+ * <p>A lookup value that points at a table the plan does not copy follows the plan's rule for the
+ * lookup ({@link #withOutsideLookups}): {@code keep} binds it (the loader first checks the row
+ * exists, see {@link #keptOutsideReferences}), {@code clear} writes the lookup empty
+ * ({@code "<nav>@odata.bind": null}), {@code reject} refuses the record.
  */
 public final class TableMapping {
 
@@ -51,15 +59,18 @@ public final class TableMapping {
     private final LoadPass pass;
     /** The source's lookup properties ({@code _x_value} or plain foreign keys) deferred to the second pass. */
     private final Set<String> deferred;
+    /** The lookups that can point outside the plan, by the source's lookup property. */
+    private final Map<String, OutsideLookup> outside;
 
     private TableMapping(String entitySet, List<String> keyProperties, Set<String> writable,
-            Map<String, LookupBinding> lookups, LoadPass pass, Set<String> deferred) {
+            Map<String, LookupBinding> lookups, LoadPass pass, Set<String> deferred, Map<String, OutsideLookup> outside) {
         this.entitySet = entitySet;
         this.keyProperties = List.copyOf(keyProperties);
         this.writable = Set.copyOf(writable);
         this.lookups = Map.copyOf(lookups);
         this.pass = pass;
         this.deferred = Set.copyOf(deferred);
+        this.outside = Map.copyOf(outside);
     }
 
     /**
@@ -92,7 +103,7 @@ public final class TableMapping {
                 writable.add(property.name());
             }
         }
-        return new TableMapping(entitySet, keys, writable, lookups, LoadPass.ROWS, Set.of());
+        return new TableMapping(entitySet, keys, writable, lookups, LoadPass.ROWS, Set.of(), Map.of());
     }
 
     /**
@@ -102,10 +113,28 @@ public final class TableMapping {
      *                        {@link LoadPass#DEFERRED_LOOKUPS}: only the key and the deferred lookups
      * @param deferredLookups the source's lookup properties deferred to the second pass, e.g.
      *                        {@code _parentaccountid_value} or a plain foreign key such as {@code CategoryID}
+     * @throws IllegalArgumentException for {@link LoadPass#ASSOCIATIONS}: associations are not mapped rows
      */
     public TableMapping forPass(LoadPass pass, Collection<String> deferredLookups) {
-        return new TableMapping(entitySet, keyProperties, writable, lookups, Objects.requireNonNull(pass, "pass"),
-                new LinkedHashSet<>(deferredLookups));
+        if (Objects.requireNonNull(pass, "pass") == LoadPass.ASSOCIATIONS) {
+            throw new IllegalArgumentException("An associations pass writes $ref links, not rows of " + entitySet);
+        }
+        return new TableMapping(entitySet, keyProperties, writable, lookups, pass, new LinkedHashSet<>(deferredLookups),
+                outside);
+    }
+
+    /**
+     * The same mapping with the plan's rules for lookups that can point outside the plan.
+     *
+     * @param outsideLookups the release's {@code outsideLookups}; a lookup value pointing at one of
+     *                       their entity sets follows their rule, any other is bound as usual
+     */
+    public TableMapping withOutsideLookups(Collection<OutsideLookup> outsideLookups) {
+        Map<String, OutsideLookup> byLookup = new LinkedHashMap<>();
+        for (OutsideLookup lookup : outsideLookups) {
+            byLookup.put(lookup.lookup(), lookup);
+        }
+        return new TableMapping(entitySet, keyProperties, writable, lookups, pass, deferred, byLookup);
     }
 
     private static boolean isWritable(PropertyInfo property, ServiceKind kind, Set<String> lookupValues,
@@ -139,6 +168,11 @@ public final class TableMapping {
     /** The Dataverse lookup columns ({@code _x_value}) written as binds, by foreign-key property. */
     public Set<String> lookupColumns() {
         return lookups.keySet();
+    }
+
+    /** The lookups that can point outside the plan, with their rules, by the source's lookup property. */
+    public Map<String, OutsideLookup> outsideLookups() {
+        return outside;
     }
 
     /** Which pass of the load this mapping writes. */
@@ -194,8 +228,13 @@ public final class TableMapping {
      * which are only read for them) are left out in the rows pass; the deferred-lookups pass maps
      * the key and the deferred lookups only, and a null one is left out there too.
      *
+     * <p>A lookup value pointing outside the plan follows its rule: bound ({@code keep}; whether
+     * the row exists is the caller's check, {@link #keptOutsideReferences}), written empty
+     * ({@code clear}) or refused ({@code reject}).
+     *
      * @throws UnmappableRecordException if a lookup cannot be written (it points at a table the
-     *                                   target's lookup cannot point at, or does not say which)
+     *                                   target's lookup cannot point at, or does not say which), or
+     *                                   its value points outside the plan under the {@code reject} rule
      */
     public ObjectNode map(ObjectNode source) {
         ObjectNode target = NODES.objectNode();
@@ -214,20 +253,84 @@ public final class TableMapping {
                 continue;
             }
             LookupBinding lookup = lookups.get(name);
+            JsonNode value = field.getValue();
             if (lookup != null) {
-                JsonNode value = field.getValue();
                 if (value != null && !value.isNull()) {
-                    JsonNode logicalName = source.get(name + LOOKUP_LOGICAL_NAME);
-                    LookupTarget bind = lookup.targetFor(
-                            logicalName == null || logicalName.isNull() ? null : logicalName.asText());
-                    binds.put(bind.bindProperty(), bind.bindValue(value.asText()));
+                    LookupTarget bind = bindTargetOf(lookup, name, source);
+                    if (ruleFor(name, bind.entitySet(), value.asText()) == LookupRule.CLEAR) {
+                        binds.putNull(bind.bindProperty());
+                    } else {
+                        binds.put(bind.bindProperty(), bind.bindValue(value.asText()));
+                    }
                 }
             } else if (writable.contains(name)) {
-                target.set(name, field.getValue());
+                String outsideSet = value == null || value.isNull() ? null : plainKeyOutsideSet(name);
+                if (outsideSet != null && ruleFor(name, outsideSet, value.asText()) == LookupRule.CLEAR) {
+                    target.putNull(name);
+                } else {
+                    target.set(name, value);
+                }
             }
         }
         target.setAll(binds);
         return target;
+    }
+
+    /**
+     * The record's lookup values that point outside the plan under the {@code keep} rule and are
+     * written in this pass: bound by {@link #map} only if the row exists, which the caller checks
+     * in bulk. Call it for a record {@link #map} accepted.
+     */
+    public List<OutsideReference> keptOutsideReferences(ObjectNode source) {
+        List<OutsideReference> references = new ArrayList<>();
+        for (OutsideLookup rule : outside.values()) {
+            String name = rule.lookup();
+            JsonNode value = source.get(name);
+            if (rule.rule() != LookupRule.KEEP || value == null || value.isNull() || !writtenInThisPass(name)) {
+                continue;
+            }
+            LookupBinding lookup = lookups.get(name);
+            String set = lookup != null ? bindTargetOf(lookup, name, source).entitySet()
+                    : writable.contains(name) ? plainKeyOutsideSet(name) : null;
+            if (set != null && rule.entitySets().contains(set)) {
+                references.add(new OutsideReference(rule, set, value.asText()));
+            }
+        }
+        return references;
+    }
+
+    private static LookupTarget bindTargetOf(LookupBinding lookup, String name, ObjectNode source) {
+        JsonNode logicalName = source.get(name + LOOKUP_LOGICAL_NAME);
+        return lookup.targetFor(logicalName == null || logicalName.isNull() ? null : logicalName.asText());
+    }
+
+    /**
+     * The plan's rule for a lookup value pointing at a row of {@code targetSet}: null when the lookup
+     * has no rule or that table is in the plan.
+     *
+     * @throws UnmappableRecordException under the {@code reject} rule
+     */
+    private LookupRule ruleFor(String name, String targetSet, String id) {
+        OutsideLookup rule = outside.get(name);
+        if (rule == null || !rule.entitySets().contains(targetSet)) {
+            return null;
+        }
+        if (rule.rule() == LookupRule.REJECT) {
+            throw new UnmappableRecordException("Lookup " + rule.logicalName() + " (" + name + ") points at "
+                    + targetSet + "(" + id + "), a table the plan does not copy, and the plan's rule for this lookup"
+                    + " is reject. Add " + targetSet + " to the plan, or set the rule of lookup " + rule.logicalName()
+                    + " to keep (bind it if the row exists in the target) or clear (load the record without it).");
+        }
+        return rule.rule();
+    }
+
+    /**
+     * The entity set a plain foreign key (not a Dataverse bind) with an outside rule points at: its
+     * only outside entity set, or null if it has no rule or several.
+     */
+    private String plainKeyOutsideSet(String name) {
+        OutsideLookup rule = outside.get(name);
+        return rule == null || rule.entitySets().size() != 1 ? null : rule.entitySets().get(0);
     }
 
     /** The rows pass writes all but the deferred lookups; the deferred-lookups pass the key and those alone. */
@@ -236,6 +339,7 @@ public final class TableMapping {
         return switch (pass) {
             case ROWS -> !isDeferred;
             case DEFERRED_LOOKUPS -> isDeferred || keyProperties.contains(name);
+            case ASSOCIATIONS -> false;
         };
     }
 }

@@ -2,11 +2,14 @@ package dev.ferry.loader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.common.contract.AssociationTarget;
 import dev.ferry.common.contract.DeadLetter;
 import dev.ferry.common.contract.LoadPass;
 import dev.ferry.common.contract.LoadProgress;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.contract.Topics;
+import dev.ferry.common.odata.AssociationItem;
 import dev.ferry.common.odata.BatchOutcome;
 import dev.ferry.common.odata.ODataClient;
 import dev.ferry.common.odata.ODataClients;
@@ -14,10 +17,12 @@ import dev.ferry.common.odata.ODataException;
 import dev.ferry.common.odata.UnknownEnvironmentException;
 import dev.ferry.common.odata.UpsertItem;
 import dev.ferry.common.odata.WriteMethod;
+import dev.ferry.common.plan.LookupRule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -27,12 +32,15 @@ import org.junit.jupiter.api.Test;
 class BatchLoaderTest {
 
     private static final TableReleased ACCOUNTS = new TableReleased("run-bl", "accounts", "target", "accounts", 100, 4);
+    private static final int KNOWN_ROWS = 1000;
     private static final TopicPartition PARTITION = new TopicPartition(Topics.data("run-bl", "accounts"), 0);
 
     private final CountingClient target = new CountingClient(EmulatorMetadata.crm());
     private final List<DeadLetter> published = new ArrayList<>();
     private final List<LoadProgress> progress = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** Shared by the loaders of one test, as by the batches of one loader. */
+    private final ExistingRows existingRows = new ExistingRows(KNOWN_ROWS);
     private DeadLetterPublisher deadLetters = letters -> {
         published.addAll(letters);
         return List.of();
@@ -141,7 +149,7 @@ class BatchLoaderTest {
         List<PendingRecord> records = accounts(2);
 
         BatchResult result = new BatchLoader(() -> none, new RecordMapper(), deadLetters, new LoadMetrics(registry),
-                progress::add).process(ACCOUNTS, records);
+                progress::add, new ExistingRows(KNOWN_ROWS)).process(ACCOUNTS, records);
 
         assertThat(result.retry()).containsExactlyElementsOf(records);
         assertThat(result.retryReason()).contains("ferry.environments.target.url");
@@ -253,7 +261,119 @@ class BatchLoaderTest {
         assertThat(progress).isEmpty();
     }
 
+    @Test
+    void bindsKeptOutsideLookupsWhoseRowsExistAsksOncePerBatchAndRemembersThem() {
+        TableReleased contacts = contactsWithOutsideAccounts(LookupRule.KEEP);
+        target.existingRows.add("a1");
+        List<PendingRecord> first = List.of(contact(0, "c0", "a1"), contact(1, "c1", "a2"), contact(2, "c2", "a1"));
+
+        BatchResult result = loader().process(contacts, first);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(target.existenceChecks).containsExactly(List.of("a1", "a2"));
+        assertThat(target.writes).singleElement().satisfies(write -> assertThat(write)
+                .extracting(UpsertItem::recordId).containsExactly("c0", "c2"));
+        assertThat(published).singleElement().satisfies(letter -> {
+            assertThat(letter.recordId()).isEqualTo("c1");
+            assertThat(letter.table()).isEqualTo("contacts");
+            assertThat(letter.reason()).isEqualTo("Record c1 of contacts: lookup parentcustomerid"
+                    + " (_parentcustomerid_value) points at accounts(a2), which the plan does not copy and which is not"
+                    + " in the target. Add accounts to the plan, or set the rule of lookup parentcustomerid to clear to"
+                    + " load the record without it.");
+        });
+        assertThat(progress).containsExactly(new LoadProgress("run-bl", "contacts", 2, 1));
+
+        loader().process(contacts, List.of(contact(3, "c3", "a1")));
+        assertThat(target.existenceChecks).as("a1 is known to exist").hasSize(1);
+    }
+
+    @Test
+    void triesTheBatchAgainWhenTheTargetCannotSayNowWhetherOutsideRowsExist() {
+        CountingClient failing = new CountingClient(EmulatorMetadata.crm()) {
+            @Override
+            public Set<String> existingIds(String entitySet, Collection<String> ids) {
+                throw new ODataException("Service unavailable", 503, "0x80040216", true, Duration.ofSeconds(2), null);
+            }
+        };
+        List<PendingRecord> records = List.of(contact(0, "c0", "a1"));
+
+        BatchResult result = loader(failing).process(contactsWithOutsideAccounts(LookupRule.KEEP), records);
+
+        assertThat(result.retry()).containsExactlyElementsOf(records);
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(failing.writes).isEmpty();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void writesEachIntersectRowAsAnAssociationAndDeadLettersOneMissingASide() {
+        TableReleased associations = new TableReleased("run-bl", "accountleads_association--associations", "target",
+                "accountleadscollection", 100, 4, LoadPass.ASSOCIATIONS, List.of(),
+                new AssociationTarget("accountleads_association", "accounts", "accountleads_association", "accountid",
+                        "leads", "leadid"), List.of());
+        List<PendingRecord> records = List.of(
+                record(0, "al-0", "{\"accountleadid\":\"al-0\",\"accountid\":\"a0\",\"leadid\":\"l0\"}"),
+                record(1, "al-1", "{\"accountleadid\":\"al-1\",\"accountid\":\"a1\"}"),
+                record(2, "al-2", "{\"accountleadid\":\"al-2\",\"accountid\":\"a2\",\"leadid\":\"l2\"}"),
+                new PendingRecord(PARTITION, 3, "al-3", null));
+
+        BatchResult result = loader().process(associations, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(target.writes).isEmpty();
+        assertThat(target.associations).singleElement().isEqualTo(List.of(new AssociationItem("al-0", "a0", "l0"),
+                new AssociationItem("al-2", "a2", "l2")));
+        assertThat(published).singleElement().satisfies(letter -> {
+            assertThat(letter.recordId()).isEqualTo("al-1");
+            assertThat(letter.reason()).contains("has no leadid (the id of the leads row it links)");
+        });
+        assertThat(progress).containsExactly(
+                new LoadProgress("run-bl", "accountleads_association--associations", 2, 1));
+    }
+
+    @Test
+    void deadLettersAnAssociationTheTargetRefusesNamingThePair() {
+        TableReleased associations = new TableReleased("run-bl", "accountleads_association--associations", "target",
+                "accountleadscollection", 100, 4, LoadPass.ASSOCIATIONS, List.of(),
+                new AssociationTarget("accountleads_association", "accounts", "accountleads_association", "accountid",
+                        "leads", "leadid"), List.of());
+        target.associationAnswer = items -> new BatchOutcome(WriteMethod.BATCH, items.stream()
+                .filter(item -> item.toId().equals("gone"))
+                .map(item -> new BatchOutcome.ItemFailure(item.recordId(), new ODataException(
+                        "lead With Id = gone Does Not Exist", 404, "0x80040217", false, null, null)))
+                .toList(), false);
+        List<PendingRecord> records = List.of(
+                record(0, "al-0", "{\"accountid\":\"a0\",\"leadid\":\"l0\"}"),
+                record(1, "al-1", "{\"accountid\":\"a1\",\"leadid\":\"gone\"}"));
+
+        BatchResult result = loader().process(associations, records);
+
+        assertThat(result.done()).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(published).singleElement().satisfies(letter -> {
+            assertThat(letter.recordId()).isEqualTo("al-1");
+            assertThat(letter.targetStatus()).isEqualTo(404);
+            assertThat(letter.reason()).contains("accounts(a1) to leads(gone) through accountleads_association")
+                    .contains("one of the two rows is not in the target").contains("Does Not Exist");
+        });
+    }
+
+    private static TableReleased contactsWithOutsideAccounts(LookupRule rule) {
+        return new TableReleased("run-bl", "contacts", "target", "contacts", 100, 4, LoadPass.ROWS, List.of(), null,
+                List.of(new OutsideLookup("_parentcustomerid_value", "parentcustomerid", List.of("accounts"), rule)));
+    }
+
+    private static PendingRecord contact(long offset, String id, String parentAccount) {
+        return record(offset, id, """
+                {"contactid":"%s","lastname":"Müller","_parentcustomerid_value":"%s",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}"""
+                .formatted(id, parentAccount));
+    }
+
     private BatchLoader loader() {
+        return loader(target);
+    }
+
+    private BatchLoader loader(ODataClient target) {
         ODataClients clients = new ODataClients() {
             @Override
             public ODataClient client(String environment) {
@@ -265,7 +385,8 @@ class BatchLoaderTest {
                 return Set.of("target");
             }
         };
-        return new BatchLoader(() -> clients, new RecordMapper(), deadLetters, new LoadMetrics(registry), progress::add);
+        return new BatchLoader(() -> clients, new RecordMapper(), deadLetters, new LoadMetrics(registry), progress::add,
+                existingRows);
     }
 
     private double counter(String name) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BatchSplitterTest {
 
     /** A target that refuses some ids: all-or-nothing (UpsertMultiple) or per item ($batch). */
-    private static class FakeTarget implements BatchSplitter.ItemWriter {
+    private static class FakeTarget implements BatchSplitter.ItemWriter<UpsertItem> {
         final Set<String> bad;
         final boolean atomic;
         final List<List<String>> requests = new ArrayList<>();
@@ -29,7 +29,7 @@ class BatchSplitterTest {
         }
 
         @Override
-        public BatchOutcome upsert(List<UpsertItem> items) {
+        public BatchOutcome write(List<UpsertItem> items) {
             List<String> ids = items.stream().map(UpsertItem::recordId).toList();
             requests.add(ids);
             if (retriableFailuresLeft > 0) {
@@ -63,7 +63,7 @@ class BatchSplitterTest {
     void writesAGoodBatchInOneRequest() {
         FakeTarget target = new FakeTarget(Set.of(), true);
 
-        WriteResult result = new BatchSplitter(target).write(items(8));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(8));
 
         assertThat(result.written()).hasSize(8);
         assertThat(result.rejected()).isEmpty();
@@ -74,7 +74,7 @@ class BatchSplitterTest {
     void findsOneBadRecordOfAnAtomicBatchByHalvingAndWritesEveryOther() {
         FakeTarget target = new FakeTarget(Set.of("r5"), true);
 
-        WriteResult result = new BatchSplitter(target).write(items(16));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(16));
 
         assertThat(result.rejected()).containsOnlyKeys("r5");
         assertThat(result.rejected().get("r5").status()).hasValue(400);
@@ -90,7 +90,7 @@ class BatchSplitterTest {
     void findsSeveralBadRecords() {
         FakeTarget target = new FakeTarget(Set.of("r0", "r7", "r8"), true);
 
-        WriteResult result = new BatchSplitter(target).write(items(10));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(10));
 
         assertThat(result.rejected()).containsOnlyKeys("r0", "r7", "r8");
         assertThat(result.written()).containsExactlyInAnyOrder("r1", "r2", "r3", "r4", "r5", "r6", "r9");
@@ -100,7 +100,7 @@ class BatchSplitterTest {
     void rejectsTheOnlyRecordOfASingleItemBatch() {
         FakeTarget target = new FakeTarget(Set.of("r0"), true);
 
-        WriteResult result = new BatchSplitter(target).write(items(1));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(1));
 
         assertThat(result.rejected()).containsOnlyKeys("r0");
         assertThat(target.requests).hasSize(1);
@@ -110,7 +110,7 @@ class BatchSplitterTest {
     void takesPerItemOutcomesWithoutSplitting() {
         FakeTarget target = new FakeTarget(Set.of("r2", "r3"), false);
 
-        WriteResult result = new BatchSplitter(target).write(items(6));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(6));
 
         assertThat(result.rejected()).containsOnlyKeys("r2", "r3");
         assertThat(result.written()).containsExactly("r0", "r1", "r4", "r5");
@@ -122,7 +122,7 @@ class BatchSplitterTest {
         FakeTarget target = new FakeTarget(Set.of(), true);
         target.retriableFailuresLeft = 1;
 
-        WriteResult result = new BatchSplitter(target).write(items(4));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(4));
 
         assertThat(result.retry()).containsExactly("r0", "r1", "r2", "r3");
         assertThat(result.retryCause().status()).hasValue(503);
@@ -134,16 +134,16 @@ class BatchSplitterTest {
     void stopsSearchingWhenTheTargetFailsRetriablyMidway() {
         FakeTarget target = new FakeTarget(Set.of("r0"), true) {
             @Override
-            public BatchOutcome upsert(List<UpsertItem> items) {
+            public BatchOutcome write(List<UpsertItem> items) {
                 if (requests.size() == 1) {
                     // The first half's request (after the whole batch failed) meets a 503.
                     retriableFailuresLeft = 1;
                 }
-                return super.upsert(items);
+                return super.write(items);
             }
         };
 
-        WriteResult result = new BatchSplitter(target).write(items(4));
+        WriteResult result = new BatchSplitter<>(target, UpsertItem::recordId).write(items(4));
 
         assertThat(result.retry()).containsExactly("r0", "r1", "r2", "r3");
         assertThat(target.requests).hasSize(2);
@@ -151,14 +151,14 @@ class BatchSplitterTest {
 
     @Test
     void treatsAFatalFailureOfTheWholeRequestLikeAnAtomicRefusal() {
-        BatchSplitter.ItemWriter writer = items -> {
+        BatchSplitter.ItemWriter<UpsertItem> writer = items -> {
             if (items.stream().anyMatch(item -> item.recordId().equals("r1"))) {
                 throw FakeTarget.tooLong("r1");
             }
             return new BatchOutcome(WriteMethod.SINGLE, List.of(), false);
         };
 
-        WriteResult result = new BatchSplitter(writer).write(items(3));
+        WriteResult result = new BatchSplitter<>(writer, UpsertItem::recordId).write(items(3));
 
         assertThat(result.rejected()).containsOnlyKeys("r1");
         assertThat(result.written()).containsExactlyInAnyOrder("r0", "r2");

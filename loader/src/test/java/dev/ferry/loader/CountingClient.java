@@ -1,17 +1,22 @@
 package dev.ferry.loader;
 
 import dev.ferry.common.metadata.ServiceMetadata;
+import dev.ferry.common.odata.AssociationItem;
 import dev.ferry.common.odata.AttributeInfo;
 import dev.ferry.common.odata.BatchOutcome;
+import dev.ferry.common.odata.ManyToManyRelationship;
 import dev.ferry.common.odata.ODataClient;
 import dev.ferry.common.odata.Page;
 import dev.ferry.common.odata.PageQuery;
 import dev.ferry.common.odata.UpsertItem;
 import dev.ferry.common.odata.WriteMethod;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** A fake target: given metadata, writes answered by a function, and counts of what was asked. */
@@ -24,6 +29,14 @@ class CountingClient implements ODataClient {
     final List<List<UpsertItem>> updates = Collections.synchronizedList(new ArrayList<>());
     volatile Function<List<UpsertItem>, BatchOutcome> answer =
             items -> new BatchOutcome(WriteMethod.UPSERT_MULTIPLE, List.of(), true);
+    /** The batches written with {@link #associate}. */
+    final List<List<AssociationItem>> associations = Collections.synchronizedList(new ArrayList<>());
+    volatile Function<List<AssociationItem>, BatchOutcome> associationAnswer =
+            items -> new BatchOutcome(WriteMethod.BATCH, List.of(), false);
+    /** The ids asked for with {@link #existingIds}, one list per call. */
+    final List<List<String>> existenceChecks = Collections.synchronizedList(new ArrayList<>());
+    /** The rows {@link #existingIds} says exist, in any entity set. */
+    final Set<String> existingRows = Collections.synchronizedSet(new HashSet<>());
 
     CountingClient(ServiceMetadata metadata) {
         this.metadata = metadata;
@@ -80,5 +93,25 @@ class CountingClient implements ODataClient {
     @Override
     public BatchOutcome update(String entitySet, List<UpsertItem> items, WriteMethod method) {
         return update(entitySet, items);
+    }
+
+    @Override
+    public List<ManyToManyRelationship> manyToManyRelationships(String entityLogicalName) {
+        return List.of();
+    }
+
+    @Override
+    public BatchOutcome associate(String entitySet, String navigationProperty, String relatedEntitySet,
+            List<AssociationItem> items) {
+        associations.add(List.copyOf(items));
+        return associationAnswer.apply(items);
+    }
+
+    @Override
+    public Set<String> existingIds(String entitySet, Collection<String> ids) {
+        existenceChecks.add(List.copyOf(ids));
+        Set<String> existing = new HashSet<>(ids);
+        existing.retainAll(existingRows);
+        return existing;
     }
 }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.metadata.CsdlMetadataReader;
 import dev.ferry.common.metadata.ServiceMetadata;
 import dev.ferry.common.odata.AttributeInfo;
+import dev.ferry.common.plan.LookupRule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -321,6 +323,95 @@ class RecordMapperTest {
         assertThat(lookups.pass()).isEqualTo(LoadPass.DEFERRED_LOOKUPS);
         assertThat(mapper.mappingFor(client, lookupsRelease)).isSameAs(lookups);
         assertThat(mapper.mappingFor(client, "accounts")).isSameAs(plain);
+    }
+
+    @Test
+    void writesALookupToATableOutsideThePlanEmptyUnderTheClearRuleAndBindsOneIntoThePlan() {
+        TableMapping contacts = contactsWithOutsideAccounts(LookupRule.CLEAR);
+
+        ObjectNode toAccount = contacts.map(source("""
+                {"contactid":"c1","_parentcustomerid_value":"a1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}"""));
+        ObjectNode toContact = contacts.map(source("""
+                {"contactid":"c2","_parentcustomerid_value":"c1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"contact"}"""));
+
+        assertThat(toAccount.has("parentcustomerid_account@odata.bind")).isTrue();
+        assertThat(toAccount.get("parentcustomerid_account@odata.bind").isNull()).isTrue();
+        assertThat(toContact.get("parentcustomerid_contact@odata.bind").asText()).isEqualTo("/contacts(c1)");
+        assertThat(contacts.keptOutsideReferences(source("""
+                {"contactid":"c1","_parentcustomerid_value":"a1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}"""))).isEmpty();
+    }
+
+    @Test
+    void refusesARecordWhoseLookupPointsOutsideThePlanUnderTheRejectRuleNamingTheLookupAndTheRow() {
+        TableMapping contacts = contactsWithOutsideAccounts(LookupRule.REJECT);
+
+        assertThatThrownBy(() -> contacts.map(source("""
+                {"contactid":"c1","_parentcustomerid_value":"a1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}""")))
+                .isInstanceOf(UnmappableRecordException.class)
+                .hasMessageContaining("Lookup parentcustomerid (_parentcustomerid_value) points at accounts(a1)")
+                .hasMessageContaining("rule for this lookup is reject");
+        assertThat(contacts.map(source("""
+                {"contactid":"c2","_parentcustomerid_value":null}""")).has("parentcustomerid_account@odata.bind"))
+                .as("a null lookup points nowhere").isFalse();
+    }
+
+    @Test
+    void bindsAKeptLookupOutsideThePlanAndNamesItForTheExistenceCheck() {
+        TableMapping contacts = contactsWithOutsideAccounts(LookupRule.KEEP);
+        ObjectNode source = source("""
+                {"contactid":"c1","_parentcustomerid_value":"a1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account"}""");
+
+        ObjectNode target = contacts.map(source);
+
+        assertThat(target.get("parentcustomerid_account@odata.bind").asText()).isEqualTo("/accounts(a1)");
+        assertThat(contacts.keptOutsideReferences(source)).singleElement().satisfies(reference -> {
+            assertThat(reference.entitySet()).isEqualTo("accounts");
+            assertThat(reference.id()).isEqualTo("a1");
+            assertThat(reference.describe()).isEqualTo(
+                    "lookup parentcustomerid (_parentcustomerid_value) points at accounts(a1)");
+        });
+        assertThat(contacts.keptOutsideReferences(source("""
+                {"contactid":"c2","_parentcustomerid_value":"c1",
+                 "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"contact"}""")))
+                .as("contacts are in the plan").isEmpty();
+    }
+
+    @Test
+    void clearsAPlainForeignKeyToATableOutsideThePlan() {
+        TableMapping products = products().withOutsideLookups(List.of(
+                new OutsideLookup("CategoryID", "Category", List.of("Categories"), LookupRule.CLEAR)));
+
+        ObjectNode target = products.map(source("{\"ProductID\":1,\"Name\":\"Chai\",\"CategoryID\":3}"));
+
+        assertThat(target.has("CategoryID")).isTrue();
+        assertThat(target.get("CategoryID").isNull()).isTrue();
+        assertThat(target.get("Name").asText()).isEqualTo("Chai");
+    }
+
+    @Test
+    void keepsOneMappingPerSetOfOutsideLookupRules() {
+        RecordMapper mapper = new RecordMapper();
+        CountingClient client = new CountingClient(EmulatorMetadata.crm());
+        OutsideLookup clear = new OutsideLookup("_parentcustomerid_value", "parentcustomerid", List.of("accounts"),
+                LookupRule.CLEAR);
+        TableReleased withRule = new TableReleased("run-1", "contacts", "target", "contacts", 500, 4, LoadPass.ROWS,
+                List.of(), null, List.of(clear));
+
+        TableMapping ruled = mapper.mappingFor(client, withRule);
+
+        assertThat(ruled.outsideLookups()).containsEntry("_parentcustomerid_value", clear);
+        assertThat(mapper.mappingFor(client, "contacts").outsideLookups()).isEmpty();
+        assertThat(mapper.mappingFor(client, withRule)).isSameAs(ruled);
+    }
+
+    private static TableMapping contactsWithOutsideAccounts(LookupRule rule) {
+        return TableMapping.of(EmulatorMetadata.crm(), "contacts", Map.of()).withOutsideLookups(List.of(
+                new OutsideLookup("_parentcustomerid_value", "parentcustomerid", List.of("accounts"), rule)));
     }
 
     private static TableMapping products() {
