@@ -13,6 +13,7 @@ import dev.ferry.coordinator.plan.TableLayout;
 import dev.ferry.coordinator.run.BrokerCalls;
 import dev.ferry.coordinator.run.DeadLetterPage;
 import dev.ferry.coordinator.run.DeadLetterReader;
+import dev.ferry.coordinator.run.RunDetails;
 import dev.ferry.coordinator.run.RunEngine;
 import dev.ferry.coordinator.run.RunNotFoundException;
 import dev.ferry.coordinator.run.RunRegistry;
@@ -62,8 +63,9 @@ public class MigrationService {
             throw new PlanRefusedException(checked.problems());
         }
         Plan plan = checked.plan().orElseThrow();
-        RunState run = newRun(RunIds.next(plan.name()), plan, checked.layout(), clock.instant());
-        await(engine.accept(run), "writing the new run's state to ferry.runs");
+        RunLayout layout = checked.layout();
+        RunState run = newRun(RunIds.next(plan.name()), plan, layout, clock.instant());
+        await(engine.accept(run, RunDetails.of(layout)), "writing the new run's state to ferry.runs");
         LOG.infof("Run %s accepted: plan '%s', %s → %s, %d table(s)", run.runId(), plan.name(), plan.source(),
                 plan.target(), run.tables().size());
         return new RunAccepted(run.runId(), RunStatus.ACCEPTED);
@@ -73,11 +75,12 @@ public class MigrationService {
     public ValidationReport validate(String json) {
         CheckedPlan checked = checker.check(json);
         if (!checked.isValid()) {
-            return new ValidationReport(false, checked.problems(), List.of(), List.of(), List.of(), List.of());
+            return new ValidationReport(false, checked.problems(), List.of(), List.of(), List.of(), List.of(),
+                    List.of());
         }
         RunLayout layout = checked.layout();
         return new ValidationReport(true, List.of(), layout.waves(), layout.tables(), layout.deferredLookups(),
-                layout.notes());
+                layout.associations(), layout.notes());
     }
 
     /** The newest runs first, at most {@code limit} (the configured default when {@code null}). */
@@ -127,7 +130,10 @@ public class MigrationService {
         return deadLetters.read(runId, skip, max);
     }
 
-    /** The run as accepted: every entry (tables and deferred-lookups passes) waiting, with its gate, select and pass. */
+    /**
+     * The run as accepted: every entry (tables, deferred-lookups passes, associations) waiting, with its
+     * gate, select and pass, in the layout's order (a sequential run runs them in that order).
+     */
     static RunState newRun(String runId, Plan plan, RunLayout layout, Instant now) {
         Map<String, TableState> tables = new LinkedHashMap<>();
         for (TableLayout table : layout.tables()) {

@@ -13,12 +13,21 @@ import java.util.Optional;
  * @param plan     the plan, if the JSON could be read into one
  * @param problems every problem found; the plan may run only when there is none
  * @param metadata the metadata of the plan's environments that could be read, by environment
+ * @param relationships the many-to-many relationships of the plan's tables in source and target
+ *                 (read once the plan is otherwise valid; none before)
  */
-public record CheckedPlan(Optional<Plan> plan, List<PlanProblem> problems, Map<String, ServiceMetadata> metadata) {
+public record CheckedPlan(Optional<Plan> plan, List<PlanProblem> problems, Map<String, ServiceMetadata> metadata,
+                          PlanRelationships relationships) {
 
     public CheckedPlan {
         problems = List.copyOf(problems);
         metadata = Map.copyOf(metadata);
+        relationships = relationships == null ? PlanRelationships.none() : relationships;
+    }
+
+    /** A plan checked without reading relationships. */
+    public CheckedPlan(Optional<Plan> plan, List<PlanProblem> problems, Map<String, ServiceMetadata> metadata) {
+        this(plan, problems, metadata, PlanRelationships.none());
     }
 
     /** Whether the plan may run. */
@@ -32,6 +41,6 @@ public record CheckedPlan(Optional<Plan> plan, List<PlanProblem> problems, Map<S
             throw new IllegalStateException("Only a valid plan is laid out; this one has problems: " + problems);
         }
         Plan valid = plan.orElseThrow();
-        return RunPlanner.layout(valid, metadata.get(valid.source()), metadata.get(valid.target()));
+        return RunPlanner.layout(valid, metadata.get(valid.source()), metadata.get(valid.target()), relationships);
     }
 }

@@ -1,6 +1,9 @@
 package dev.ferry.coordinator.plan;
 
+import dev.ferry.common.metadata.EntitySetInfo;
 import dev.ferry.common.metadata.ServiceMetadata;
+import dev.ferry.common.odata.ManyToManyRelationship;
+import dev.ferry.common.odata.ODataClient;
 import dev.ferry.common.odata.ODataClients;
 import dev.ferry.common.plan.Plan;
 import dev.ferry.common.plan.PlanProblem;
@@ -22,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads a plan strictly and validates it against the {@code $metadata} of its source and target,
  * gathering every problem: the reader's (unknown fields, wrong types), the validator's, and the
- * lookup cycles that cannot be broken ({@link LookupDeferral}).
+ * lookup cycles that cannot be broken ({@link LookupDeferral}). A plan otherwise valid has its
+ * tables' many-to-many relationships read from both sides, for its associations entries.
  */
 @ApplicationScoped
 public class PlanChecker {
@@ -51,7 +55,13 @@ public class PlanChecker {
         if (problems.isEmpty()) {
             problems.addAll(loadOrderProblems(plan, metadata.get(plan.source())));
         }
-        return new CheckedPlan(read.plan(), problems, metadata);
+        PlanRelationships relationships = PlanRelationships.none();
+        if (problems.isEmpty()) {
+            List<ManyToManyRelationship> source = relationshipsOf(plan, plan.source(), metadata, problems);
+            List<ManyToManyRelationship> target = relationshipsOf(plan, plan.target(), metadata, problems);
+            relationships = new PlanRelationships(source, target);
+        }
+        return new CheckedPlan(read.plan(), problems, metadata, relationships);
     }
 
     /**
@@ -63,6 +73,36 @@ public class PlanChecker {
         return TableGraph.of(tables, source).problems().stream()
                 .map(message -> new PlanProblem(ProblemCode.UNBREAKABLE_CYCLE, "/tables", message))
                 .toList();
+    }
+
+    /**
+     * The many-to-many relationships of the plan's tables in one environment, each once; a table whose
+     * relationships cannot be read is a problem, since its associations would silently not be copied.
+     */
+    private List<ManyToManyRelationship> relationshipsOf(Plan plan, String environment,
+                                                         Map<String, ServiceMetadata> metadata,
+                                                         List<PlanProblem> problems) {
+        ODataClient client = clients.client(environment);
+        Map<String, ManyToManyRelationship> bySchemaName = new LinkedHashMap<>();
+        for (int index = 0; index < plan.tables().size(); index++) {
+            String table = plan.tables().get(index).entitySet();
+            EntitySetInfo set = metadata.get(environment).entitySet(table).orElse(null);
+            if (set == null) {
+                continue;
+            }
+            try {
+                client.manyToManyRelationships(set.entityType().name())
+                        .forEach(relationship -> bySchemaName.putIfAbsent(relationship.schemaName(), relationship));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not read the many-to-many relationships of %s in environment '%s': %s", table,
+                        environment, e.getMessage());
+                problems.add(new PlanProblem(ProblemCode.METADATA_UNAVAILABLE, "/tables/" + index + "/entitySet",
+                        "The many-to-many relationships of " + table + " could not be read from environment '"
+                                + environment + "' (" + e.getMessage() + "), so its associations cannot be planned."
+                                + " Check that the environment is reachable and try again."));
+            }
+        }
+        return List.copyOf(bySchemaName.values());
     }
 
     /**

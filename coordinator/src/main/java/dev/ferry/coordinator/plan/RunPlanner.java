@@ -1,29 +1,42 @@
 package dev.ferry.coordinator.plan;
 
 import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.metadata.AlternateKey;
 import dev.ferry.common.metadata.EntitySetInfo;
 import dev.ferry.common.metadata.ServiceMetadata;
 import dev.ferry.common.plan.Plan;
+import dev.ferry.common.plan.Schedule;
 import dev.ferry.common.plan.TableSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns a plan that passed validation into a {@link RunLayout}: selects, release gates, deferred lookups and their passes, waves. */
+/**
+ * Turns a plan that passed validation into a {@link RunLayout}: selects, release gates, deferred
+ * lookups and their passes, many-to-many associations, lookups outside the plan with their rules, waves.
+ */
 public final class RunPlanner {
 
     private RunPlanner() {
     }
 
+    /** The layout of a plan whose tables have no many-to-many relationship to copy. */
+    public static RunLayout layout(Plan plan, ServiceMetadata source, ServiceMetadata target) {
+        return layout(plan, source, target, PlanRelationships.none());
+    }
+
     /**
-     * @param plan   a plan {@link dev.ferry.common.plan.PlanValidator} found no problem with
-     * @param source the source environment's metadata
-     * @param target the target environment's metadata
+     * @param plan          a plan {@link dev.ferry.common.plan.PlanValidator} found no problem with
+     * @param source        the source environment's metadata
+     * @param target        the target environment's metadata
+     * @param relationships the many-to-many relationships of the plan's tables on both sides
      * @throws IllegalArgumentException when a table is missing from either side (the plan was not validated)
      */
-    public static RunLayout layout(Plan plan, ServiceMetadata source, ServiceMetadata target) {
+    public static RunLayout layout(Plan plan, ServiceMetadata source, ServiceMetadata target,
+                                   PlanRelationships relationships) {
         List<String> tables = plan.tables().stream().map(TableSpec::entitySet).toList();
         Set<String> planTables = Set.copyOf(tables);
         TableGraph graph = TableGraph.of(tables, source);
@@ -36,15 +49,30 @@ public final class RunPlanner {
             List<String> select = ExtractionSelect.of(spec, sourceSet, source, keyColumns(spec, sourceSet, targetSet),
                     planTables);
             List<DeferredLookup> deferred = graph.deferredLookups(table);
+            Set<String> deferredProperties = new LinkedHashSet<>();
+            deferred.forEach(lookup -> deferredProperties.add(lookup.lookup()));
+            List<OutsideLookup> outside = OutsideLookups.of(spec, sourceSet, source, select, planTables);
+            // Each pass applies the rules of the lookups it writes: the rows all but the deferred ones.
             rows.add(new TableLayout(table, table, LoadPass.ROWS, select, graph.parents(table),
-                    graph.releaseAfter(table), deferred));
+                    graph.releaseAfter(table), deferred, null,
+                    outside.stream().filter(lookup -> !deferredProperties.contains(lookup.lookup())).toList()));
             if (!deferred.isEmpty()) {
-                passes.add(pass(table, sourceSet, deferred, graph));
+                passes.add(pass(table, sourceSet, deferred, graph,
+                        outside.stream().filter(lookup -> deferredProperties.contains(lookup.lookup())).toList()));
             }
         }
+        if (plan.options().scheduleOrDefault() == Schedule.SEQUENTIAL) {
+            // One entry at a time, in the order of the waves: the run's entries keep the layout's order.
+            List<String> waveOrder = graph.waves().stream().flatMap(List::stream).toList();
+            rows.sort(Comparator.comparingInt(row -> waveOrder.indexOf(row.table())));
+        }
+        AssociationEntries associations = AssociationEntries.of(tables, source, target, relationships);
         List<TableLayout> entries = new ArrayList<>(rows);
         entries.addAll(passes);
-        return new RunLayout(entries, graph.waves(), graph.deferredLookups(), notes(graph.deferredLookups()));
+        entries.addAll(associations.entries());
+        List<String> notes = new ArrayList<>(notes(graph.deferredLookups()));
+        notes.addAll(associations.notes());
+        return new RunLayout(entries, graph.waves(), graph.deferredLookups(), associations.associations(), notes);
     }
 
     /**
@@ -53,7 +81,7 @@ public final class RunPlanner {
      * deferred lookups point to are loaded, so that every value it writes resolves.
      */
     private static TableLayout pass(String table, EntitySetInfo sourceSet, List<DeferredLookup> deferred,
-                                    TableGraph graph) {
+                                    TableGraph graph, List<OutsideLookup> outside) {
         Set<String> select = new LinkedHashSet<>(sourceSet.recordIdProperties());
         Set<String> gate = new LinkedHashSet<>();
         gate.add(table);
@@ -63,7 +91,7 @@ public final class RunPlanner {
         }
         List<String> releaseAfter = graph.tables().stream().filter(gate::contains).toList();
         return new TableLayout(LookupPass.of(table), table, LoadPass.DEFERRED_LOOKUPS, List.copyOf(select),
-                graph.parents(table), releaseAfter, deferred);
+                graph.parents(table), releaseAfter, deferred, null, outside);
     }
 
     private static List<String> keyColumns(TableSpec spec, EntitySetInfo sourceSet, EntitySetInfo targetSet) {

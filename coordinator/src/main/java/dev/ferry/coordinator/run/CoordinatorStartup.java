@@ -1,6 +1,5 @@
 package dev.ferry.coordinator.run;
 
-import dev.ferry.common.contract.RunState;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,9 +37,9 @@ public class CoordinatorStartup {
         long started = System.nanoTime();
         try {
             topics.ensureSharedTopics();
-            Map<String, RunState> runs = log.readAll();
+            Map<String, StoredRun> runs = log.readAll();
             registry.rebuilt(runs);
-            long inFlight = runs.values().stream().filter(run -> !RunProgress.isFinished(run)).count();
+            long inFlight = runs.values().stream().filter(run -> !RunProgress.isFinished(run.state())).count();
             LOG.infof("Rebuilt %d run(s) from ferry.runs, %d in flight, in %d ms", runs.size(), inFlight,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {

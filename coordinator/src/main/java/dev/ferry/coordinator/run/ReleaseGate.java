@@ -4,13 +4,17 @@ import dev.ferry.common.contract.RunState;
 import dev.ferry.common.contract.RunStatus;
 import dev.ferry.common.contract.TableState;
 import dev.ferry.common.contract.TableStatus;
+import dev.ferry.common.plan.Schedule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Decides which tables of a run may be released: those not released yet, not finished, whose
  * every table to wait for ({@link TableState#parents()}, fixed when the run was accepted) is
- * loaded. A table with nothing to wait for is released as soon as the run runs.
+ * loaded. A table with nothing to wait for is released as soon as the run runs. In a
+ * {@link Schedule#SEQUENTIAL sequential} run an entry also waits for the entry before it (the run's
+ * entries are in wave order, passes and associations last), so one entry loads at a time.
  */
 public final class ReleaseGate {
 
@@ -35,9 +39,29 @@ public final class ReleaseGate {
         if (state == null || state.released() || TableTransitions.isFinished(state)) {
             return List.of();
         }
-        return state.parents().stream()
+        List<String> waiting = new ArrayList<>(state.parents().stream()
                 .filter(parent -> !isLoaded(run.tables().get(parent)))
-                .toList();
+                .distinct()
+                .toList());
+        if (run.plan().options().scheduleOrDefault() == Schedule.SEQUENTIAL) {
+            String previous = previousEntry(run, table);
+            if (previous != null && !isLoaded(run.tables().get(previous)) && !waiting.contains(previous)) {
+                waiting.add(previous);
+            }
+        }
+        return List.copyOf(waiting);
+    }
+
+    /** The entry before the table in the run's order, or {@code null} for the first. */
+    private static String previousEntry(RunState run, String table) {
+        String previous = null;
+        for (String entry : run.tables().keySet()) {
+            if (entry.equals(table)) {
+                return previous;
+            }
+            previous = entry;
+        }
+        return null;
     }
 
     /** Whether every table of the run is loaded. */

@@ -7,8 +7,10 @@ import dev.ferry.common.contract.RunState;
 import dev.ferry.common.contract.RunStatus;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.contract.TableState;
+import dev.ferry.common.plan.Schedule;
 import dev.ferry.common.plan.TableSpec;
 import dev.ferry.coordinator.CoordinatorConfig;
+import dev.ferry.coordinator.plan.AssociationPass;
 import dev.ferry.coordinator.plan.LookupPass;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -18,7 +20,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,11 @@ import org.jboss.logging.Logger;
  * the engine puts its result in the {@link RunRegistry}, sends its control messages and has the
  * state written ({@link RunStateWriter}). Slow work (creating topics, sending tasks) runs on a
  * second thread and comes back as a change.
+ *
+ * <p>A run on the default schedule sends every extract task when it starts. A
+ * {@link Schedule#SEQUENTIAL sequential} run sends an entry's extract task together with its
+ * release, one entry at a time ({@link ReleaseGate}); a restarted coordinator sends both again for
+ * the entry in flight (an extractor that finished the task only reports its completion again).
  *
  * <p>The engine's thread waits for the runs rebuilt at startup before it handles anything, so an
  * event that arrives early is applied to the run it belongs to, not dropped.
@@ -77,13 +83,18 @@ public class RunEngine {
         });
     }
 
-    /**
-     * A new run, validated and laid out: it is stored, and once its state is durable its topics
-     * and tasks are created. The future completes when the state is durable.
-     */
+    /** A new run whose entries are what its plan says (no details). */
     public CompletableFuture<Void> accept(RunState run) {
+        return accept(run, RunDetails.none());
+    }
+
+    /**
+     * A new run, validated and laid out, with its entries' details: it is stored, and once its
+     * state is durable its topics and tasks are created. The future completes when the state is durable.
+     */
+    public CompletableFuture<Void> accept(RunState run, RunDetails details) {
         return onEngine(() -> {
-            registry.put(run);
+            registry.put(run, details);
             metrics.track(run);
             CompletableFuture<Void> durable = writer.changed(run.runId());
             durable.thenRun(() -> start(run.runId()));
@@ -109,13 +120,15 @@ public class RunEngine {
                         event.table(), event.runId());
                 return CompletableFuture.completedFuture(null);
             }
-            return change(event.runId(), current -> RunProgress.on(current, event, clock.instant()));
+            return change(event.runId(), current -> RunProgress.on(current, registry.details(event.runId()), event,
+                    clock.instant()));
         });
     }
 
     /** The loaders finished the table. */
     public void tableLoaded(String runId, String table) {
-        onEngine(() -> change(runId, run -> RunProgress.tableLoaded(run, table, clock.instant())));
+        onEngine(() -> change(runId, run -> RunProgress.tableLoaded(run, registry.details(runId), table,
+                clock.instant())));
     }
 
     /**
@@ -142,7 +155,8 @@ public class RunEngine {
         onEngine(() -> {
             for (RunState run : registry.newestFirst()) {
                 if (run.status() == RunStatus.RUNNING) {
-                    change(run.runId(), current -> RunProgress.settle(current, clock.instant()));
+                    change(run.runId(), current -> RunProgress.settle(current, registry.details(current.runId()),
+                            clock.instant()));
                 }
             }
             return null;
@@ -162,14 +176,15 @@ public class RunEngine {
                     start(run.runId());
                     continue;
                 }
-                List<ControlMessage> again = RunProgress.resend(run);
+                List<ControlMessage> again = RunProgress.resend(run, registry.details(run.runId()));
                 if (!again.isEmpty()) {
                     LOG.infof("Run %s (%s): sending %d release(s)/cancellation(s) again, as the coordinator may have"
                             + " stopped before they were sent", run.runId(), run.status(), again.size());
                 }
                 send(run.runId(), again);
                 if (run.status() == RunStatus.RUNNING) {
-                    change(run.runId(), current -> RunProgress.settle(current, clock.instant()));
+                    change(run.runId(), current -> RunProgress.settle(current, registry.details(current.runId()),
+                            clock.instant()));
                 }
             }
             return null;
@@ -186,13 +201,21 @@ public class RunEngine {
             try {
                 topics.createRunTopics(runId, run.tables().keySet());
                 List<CompletableFuture<Void>> sent = new ArrayList<>();
-                for (ExtractTask task : tasks(run)) {
-                    sent.add(dispatcher.send(task));
+                if (!isSequential(run)) {
+                    for (String entry : run.tables().keySet()) {
+                        sent.add(dispatcher.send(task(run, registry.details(runId), entry)));
+                    }
                 }
                 CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                         .get(config.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                LOG.infof("Run %s started: %d extract task(s) sent", runId, sent.size());
-                onEngine(() -> change(runId, current -> RunProgress.started(current, clock.instant())));
+                if (isSequential(run)) {
+                    LOG.infof("Run %s started on the sequential schedule: each extract task goes with its release",
+                            runId);
+                } else {
+                    LOG.infof("Run %s started: %d extract task(s) sent", runId, sent.size());
+                }
+                onEngine(() -> change(runId, current -> RunProgress.started(current, registry.details(runId),
+                        clock.instant())));
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -204,18 +227,30 @@ public class RunEngine {
         });
     }
 
-    private static List<ExtractTask> tasks(RunState run) {
-        List<ExtractTask> tasks = new ArrayList<>();
-        for (Map.Entry<String, TableState> table : run.tables().entrySet()) {
-            // A deferred-lookups pass extracts its table's records, with the plan's filter.
-            String ofTable = LookupPass.tableOf(table.getKey());
-            TableSpec spec = run.plan().tables().stream()
-                    .filter(candidate -> ofTable.equals(candidate.entitySet()))
-                    .findFirst().orElseThrow();
-            tasks.add(new ExtractTask(run.runId(), table.getKey(), spec.entitySet(), table.getValue().select(),
-                    spec.filter(), run.plan().options().pageSize(), run.plan().source(), null));
+    /**
+     * The entry's extract task: a table's rows or deferred-lookups pass read its entity set with the
+     * plan's filter; associations read their intersect table whole (the entity set of its details).
+     */
+    private static ExtractTask task(RunState run, RunDetails details, String entry) {
+        TableState state = run.tables().get(entry);
+        String ofTable = LookupPass.tableOf(entry);
+        TableSpec spec = run.plan().tables().stream()
+                .filter(candidate -> ofTable.equals(candidate.entitySet()))
+                .findFirst().orElse(null);
+        String entitySet = details.entry(entry).map(EntryDetails::entitySet)
+                .orElse(spec == null ? null : spec.entitySet());
+        if (entitySet == null || (spec == null && !AssociationPass.isAssociations(entry))) {
+            throw new IllegalStateException("Run " + run.runId() + " has entry " + entry + " but neither a table of"
+                    + " that name in its plan nor its details: its state on ferry.runs is incomplete; cancel the run"
+                    + " and start it again");
         }
-        return tasks;
+        String filter = spec == null ? null : spec.filter();
+        return new ExtractTask(run.runId(), entry, entitySet, state.select(), filter, run.plan().options().pageSize(),
+                run.plan().source(), null);
+    }
+
+    private static boolean isSequential(RunState run) {
+        return run.plan().options().scheduleOrDefault() == Schedule.SEQUENTIAL;
     }
 
     /** On the engine's thread: applies a change to a run, stores it, sends its messages, has it written. */
@@ -224,7 +259,14 @@ public class RunEngine {
         if (before == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Step step = change.apply(before);
+        Step step;
+        try {
+            step = change.apply(before);
+        } catch (RuntimeException e) {
+            // Nothing else would tell: not every caller awaits the engine's futures.
+            LOG.errorf(e, "Run %s: a change could not be applied; the run stays as it was", runId);
+            return CompletableFuture.completedFuture(null);
+        }
         if (step.state().equals(before) && step.control().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -240,11 +282,19 @@ public class RunEngine {
         return writer.changed(runId);
     }
 
-    /** Sends control messages; a release that could not be sent is undone, to be released again. */
+    /**
+     * Sends control messages; in a sequential run each release goes with its entry's extract task. A release (or task) that could not be sent
+     * is undone, to be released again.
+     */
     private void send(String runId, List<ControlMessage> messages) {
+        RunState current = registry.get(runId).orElse(null);
+        RunDetails details = registry.details(runId);
         for (ControlMessage message : messages) {
             if (message instanceof TableReleased) {
                 LOG.infof("Run %s: table %s released", runId, message.table());
+                if (current != null && isSequential(current) && !sendTask(current, details, message.table())) {
+                    continue;
+                }
             }
             dispatcher.send(message).whenComplete((ignored, error) -> {
                 if (error == null) {
@@ -257,6 +307,27 @@ public class RunEngine {
                 }
             });
         }
+    }
+
+    /** Sends the entry's extract task; false (and the entry is to be released again) when it cannot be built. */
+    private boolean sendTask(RunState run, RunDetails details, String entry) {
+        ExtractTask task;
+        try {
+            task = task(run, details, entry);
+        } catch (IllegalStateException e) {
+            LOG.errorf("Run %s: %s", run.runId(), e.getMessage());
+            onEngine(() -> change(run.runId(), current -> RunProgress.failed(current, entry, e.getMessage(),
+                    clock.instant())));
+            return false;
+        }
+        dispatcher.send(task).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.errorf("Run %s: could not send the extract task of %s to ferry.tasks.extract (releasing it"
+                        + " again): %s", run.runId(), entry, describe(error));
+                onEngine(() -> change(run.runId(), current -> RunProgress.releaseFailed(current, entry)));
+            }
+        });
+        return true;
     }
 
     private <T> CompletableFuture<T> onEngine(Supplier<T> work) {

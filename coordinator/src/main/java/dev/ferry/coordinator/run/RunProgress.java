@@ -48,12 +48,17 @@ public final class RunProgress {
         return FINISHED.contains(run.status());
     }
 
-    /** Topics and extract tasks exist: the run runs, and the tables with nothing to wait for are released. */
+    /** {@link #started(RunState, RunDetails, Instant)} of a run whose entries have no details. */
     public static Step started(RunState run, Instant now) {
+        return started(run, RunDetails.none(), now);
+    }
+
+    /** Topics and extract tasks exist: the run runs, and the tables with nothing to wait for are released. */
+    public static Step started(RunState run, RunDetails details, Instant now) {
         if (run.status() != RunStatus.ACCEPTED) {
             return Step.of(run);
         }
-        return settle(withStatus(run, RunStatus.RUNNING, run.tables(), null, null), now);
+        return settle(withStatus(run, RunStatus.RUNNING, run.tables(), null, null), details, now);
     }
 
     /**
@@ -61,6 +66,11 @@ public final class RunProgress {
      * event for a table the run does not have changes nothing. A failed extraction fails the run.
      */
     public static Step on(RunState run, FerryEvent event, Instant now) {
+        return on(run, RunDetails.none(), event, now);
+    }
+
+    /** An extractor's or loader's event, in a run with entry details (see {@link #on(RunState, FerryEvent, Instant)}). */
+    public static Step on(RunState run, RunDetails details, FerryEvent event, Instant now) {
         if (!run.tables().containsKey(event.table())) {
             return Step.of(run);
         }
@@ -78,15 +88,20 @@ public final class RunProgress {
         } else {
             return Step.of(run);
         }
-        return settle(withTable(run, event.table(), change), now);
+        return settle(withTable(run, event.table(), change), details, now);
     }
 
     /** The loaders' committed offsets reached the table's end offsets. */
     public static Step tableLoaded(RunState run, String table, Instant now) {
+        return tableLoaded(run, RunDetails.none(), table, now);
+    }
+
+    /** The loaders' committed offsets reached the table's end offsets, in a run with entry details. */
+    public static Step tableLoaded(RunState run, RunDetails details, String table, Instant now) {
         if (!run.tables().containsKey(table)) {
             return Step.of(run);
         }
-        return settle(withTable(run, table, TableTransitions::loaded), now);
+        return settle(withTable(run, table, TableTransitions::loaded), details, now);
     }
 
     /** A release could not be sent: the table is released again at the next settle. */
@@ -124,12 +139,17 @@ public final class RunProgress {
      * released here may complete the run only later, once they are loaded.
      */
     public static Step settle(RunState run, Instant now) {
+        return settle(run, RunDetails.none(), now);
+    }
+
+    /** Settles a run with entry details: its releases carry them (see {@link #release(RunState, RunDetails, String)}). */
+    public static Step settle(RunState run, RunDetails details, Instant now) {
         List<String> releasable = ReleaseGate.releasable(run);
         RunState next = run;
         List<ControlMessage> control = new ArrayList<>();
         for (String table : releasable) {
             next = withTable(next, table, TableTransitions::released);
-            control.add(release(run, table));
+            control.add(release(run, details, table));
         }
         if (next.status() == RunStatus.RUNNING && ReleaseGate.allLoaded(next)) {
             next = withStatus(next, RunStatus.SUCCEEDED, next.tables(), now, null);
@@ -143,10 +163,15 @@ public final class RunProgress {
      * cancelled table. Both are idempotent (the control topic keeps the latest per table).
      */
     public static List<ControlMessage> resend(RunState run) {
+        return resend(run, RunDetails.none());
+    }
+
+    /** What a restarted coordinator sends again of a run with entry details. */
+    public static List<ControlMessage> resend(RunState run, RunDetails details) {
         List<ControlMessage> control = new ArrayList<>();
         run.tables().forEach((table, state) -> {
             if (state.status() == TableStatus.LOADING && state.released()) {
-                control.add(release(run, table));
+                control.add(release(run, details, table));
             } else if (state.status() == TableStatus.CANCELLED) {
                 control.add(new TableCancelled(run.runId(), table, state.failure()));
             }
@@ -159,15 +184,30 @@ public final class RunProgress {
      * it: the pass and the lookups the rows leave out and the pass writes.
      */
     public static TableReleased release(RunState run, String table) {
+        return release(run, RunDetails.none(), table);
+    }
+
+    /**
+     * The release of an entry with what its details add: the entity set it names (an associations
+     * entry's intersect table), where associations are written, and the rules of the lookups that
+     * can point outside the plan.
+     */
+    public static TableReleased release(RunState run, RunDetails details, String table) {
         Plan plan = run.plan();
-        String ofTable = LookupPass.tableOf(table);
-        String entitySet = plan.tables().stream()
-                .filter(spec -> spec != null && ofTable.equals(spec.entitySet()))
-                .map(TableSpec::entitySet)
-                .findFirst().orElse(ofTable);
         TableState state = run.tables().get(table);
-        return new TableReleased(run.runId(), table, plan.target(), entitySet, plan.options().batchSize(),
-                plan.options().maxConcurrency(), state.pass(), state.deferredLookups());
+        EntryDetails entry = details.entry(table).orElse(null);
+        if (entry == null) {
+            String ofTable = LookupPass.tableOf(table);
+            String entitySet = plan.tables().stream()
+                    .filter(spec -> spec != null && ofTable.equals(spec.entitySet()))
+                    .map(TableSpec::entitySet)
+                    .findFirst().orElse(ofTable);
+            return new TableReleased(run.runId(), table, plan.target(), entitySet, plan.options().batchSize(),
+                    plan.options().maxConcurrency(), state.pass(), state.deferredLookups());
+        }
+        return new TableReleased(run.runId(), table, plan.target(), entry.entitySet(), plan.options().batchSize(),
+                plan.options().maxConcurrency(), state.pass(), state.deferredLookups(), entry.association(),
+                entry.outsideLookups());
     }
 
     private static Step finish(RunState run, RunStatus status, String runReason, String tableReason, Instant now) {

@@ -26,6 +26,7 @@ public class RunRegistry {
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(RunState::runId);
 
     private final Map<String, RunState> runs = new ConcurrentHashMap<>();
+    private final Map<String, RunDetails> details = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     /** The run's latest state, if the run exists. */
@@ -43,13 +44,27 @@ public class RunRegistry {
         return runs.values().stream().filter(run -> run.status() == status).count();
     }
 
+    /** The details of the run's entries; none for an unknown run or one stored before they existed. */
+    public RunDetails details(String runId) {
+        return details.getOrDefault(runId, RunDetails.none());
+    }
+
     void put(RunState run) {
         runs.put(run.runId(), run);
     }
 
+    /** A new run: its state and its entries' details, which do not change afterwards. */
+    void put(RunState run, RunDetails runDetails) {
+        details.put(run.runId(), runDetails);
+        runs.put(run.runId(), run);
+    }
+
     /** The runs rebuilt at startup are in: the registry is ready. */
-    void rebuilt(Map<String, RunState> rebuilt) {
-        runs.putAll(rebuilt);
+    void rebuilt(Map<String, StoredRun> rebuilt) {
+        rebuilt.forEach((runId, stored) -> {
+            details.put(runId, stored.details());
+            runs.put(runId, stored.state());
+        });
         ready.complete(null);
     }
 

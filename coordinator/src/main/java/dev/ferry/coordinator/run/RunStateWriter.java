@@ -64,7 +64,7 @@ public class RunStateWriter {
             pending = new HashMap<>();
         }
         batch.forEach((runId, waiting) -> registry.get(runId).ifPresentOrElse(
-                run -> log.write(run).whenComplete((ignored, error) -> {
+                run -> log.write(run, registry.details(runId)).whenComplete((ignored, error) -> {
                     if (error == null) {
                         waiting.forEach(durable -> durable.complete(null));
                     } else {

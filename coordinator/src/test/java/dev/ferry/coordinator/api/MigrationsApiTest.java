@@ -14,9 +14,11 @@ import dev.ferry.common.contract.ExtractionCompleted;
 import dev.ferry.common.contract.ExtractionProgress;
 import dev.ferry.common.contract.LoadPass;
 import dev.ferry.common.contract.LoadProgress;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.TableCancelled;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.contract.Topics;
+import dev.ferry.common.plan.LookupRule;
 import dev.ferry.coordinator.EmulatorEnvironments;
 import dev.ferry.coordinator.TestKafka;
 import dev.ferry.testkit.KafkaBrokerTestResource;
@@ -142,8 +144,9 @@ class MigrationsApiTest {
                 .isEqualTo("self-reference; also breaks cycle contacts→accounts→contacts");
         assertThat(report.getList("deferredLookups.find { it.table == 'contacts' }.targets"))
                 .containsExactly("contacts", "accounts");
-        assertThat(report.getList("notes", String.class)).hasSize(2)
-                .noneMatch(note -> note.contains("may be rejected"));
+        assertThat(report.getList("notes", String.class)).hasSize(3)
+                .noneMatch(note -> note.contains("may be rejected"))
+                .anySatisfy(note -> assertThat(note).contains("accountleads_association").contains("not in the plan"));
     }
 
     @Test
@@ -201,7 +204,11 @@ class MigrationsApiTest {
         // accounts has no parent in the plan: released at once; opportunities waits for it.
         await().atMost(PATIENCE).until(() -> released(runId).contains("accounts"));
         assertThat(kafka.control(runId)).contains(new TableReleased(runId, "accounts", "target", "accounts", 200, 4,
-                LoadPass.ROWS, List.of("_parentaccountid_value")));
+                LoadPass.ROWS, List.of("_parentaccountid_value"), null, List.of(
+                        new OutsideLookup("_primarycontactid_value", "primarycontactid", List.of("contacts"),
+                                LookupRule.KEEP),
+                        new OutsideLookup("_ownerid_value", "ownerid", List.of("systemusers", "teams"),
+                                LookupRule.KEEP))));
         assertThat(released(runId)).doesNotContain("opportunities", "accounts--lookups");
         JsonPath waiting = run(runId);
         assertThat(waiting.getString("status")).isEqualTo("RUNNING");
@@ -212,7 +219,7 @@ class MigrationsApiTest {
                 .containsExactly("accounts");
         assertThat(waiting.getString("tables.find { it.table == 'accounts--lookups' }.pass"))
                 .isEqualTo("DEFERRED_LOOKUPS");
-        assertThat(waiting.getList("notes", String.class)).singleElement().asString()
+        assertThat(waiting.getList("notes", String.class)).hasSize(2).first().asString()
                 .contains("accounts._parentaccountid_value").contains("self-reference");
 
         // The extractor's part: records in the data topics, progress and completion events.

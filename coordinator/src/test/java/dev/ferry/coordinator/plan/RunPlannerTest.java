@@ -3,7 +3,9 @@ package dev.ferry.coordinator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.common.contract.LoadPass;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.Topics;
+import dev.ferry.common.plan.LookupRule;
 import dev.ferry.common.plan.Plan;
 import dev.ferry.common.plan.PlanOptions;
 import dev.ferry.common.plan.TableSpec;
@@ -24,9 +26,16 @@ class RunPlannerTest {
         assertThat(layout.tables()).containsExactly(
                 new TableLayout("opportunities", "opportunities",
                         LoadPass.ROWS, List.of("opportunityid", "name", "_customerid_value", "_parentaccountid_value"),
-                        List.of("accounts"), List.of("accounts"), List.of()),
+                        List.of("accounts"), List.of("accounts"), List.of(), null,
+                        // customerid may point to contacts too, which the plan leaves out: kept when it exists.
+                        List.of(new OutsideLookup("_customerid_value", "customerid", List.of("contacts"),
+                                LookupRule.KEEP))),
                 new TableLayout("accounts", "accounts", LoadPass.ROWS, List.of(), List.of(), List.of(),
-                        List.of(SELF_PARENT_ACCOUNT)),
+                        List.of(SELF_PARENT_ACCOUNT), null, List.of(
+                                new OutsideLookup("_primarycontactid_value", "primarycontactid", List.of("contacts"),
+                                        LookupRule.KEEP),
+                                new OutsideLookup("_ownerid_value", "ownerid", List.of("systemusers", "teams"),
+                                        LookupRule.KEEP))),
                 new TableLayout("accounts--lookups", "accounts", LoadPass.DEFERRED_LOOKUPS,
                         List.of("accountid", "_parentaccountid_value"), List.of(), List.of("accounts"),
                         List.of(SELF_PARENT_ACCOUNT)));

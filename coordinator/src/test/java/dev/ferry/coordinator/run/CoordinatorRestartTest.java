@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.ferry.common.contract.ControlMessage;
+import dev.ferry.common.contract.ExtractTask;
+import dev.ferry.common.contract.ExtractionCompleted;
+import dev.ferry.common.contract.LoadPass;
 import dev.ferry.common.contract.TableReleased;
 import dev.ferry.common.contract.Topics;
 import dev.ferry.coordinator.EmulatorEnvironments;
@@ -56,6 +59,32 @@ class CoordinatorRestartTest {
             await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/migrations/" + runId)
                     .then().body("status", equalTo("SUCCEEDED")));
         }
+    }
+
+    @Test
+    void aSequentialRunInFlightSendsTheTaskAndReleaseOfItsEntryAgainWithItsDetailsAndNothingElse() throws Exception {
+        String runId = ConfigProvider.getConfig().getValue(SeededRunResource.SEQUENTIAL_RUN_ID_PROPERTY, String.class);
+        try (TestKafka kafka = new TestKafka(SharedKafkaBroker.bootstrapServers())) {
+            await().atMost(PATIENCE).until(() -> released(kafka, runId).contains("accounts")
+                    && tasks(kafka, runId).contains("accounts"));
+            // The release is rebuilt with the details stored on ferry.runs: the rule of the outside lookup.
+            assertThat(kafka.control(runId)).contains(new TableReleased(runId, "accounts", "target", "accounts", 500,
+                    16, LoadPass.ROWS, List.of(), null, List.of(SeededRunResource.PRIMARY_CONTACT)));
+            assertThat(tasks(kafka, runId)).containsExactly("accounts");
+            assertThat(released(kafka, runId)).doesNotContain("opportunities");
+
+            String accounts = Topics.data(runId, "accounts");
+            kafka.send(new ExtractionCompleted(runId, "accounts", null, 1,
+                    kafka.produceRecords(accounts, List.of("a1"))));
+            kafka.consumeAndCommit("ferry-loader", accounts);
+            await().atMost(PATIENCE).until(() -> released(kafka, runId).contains("opportunities")
+                    && tasks(kafka, runId).contains("opportunities"));
+            assertThat(tasks(kafka, runId)).containsExactlyInAnyOrder("accounts", "opportunities");
+        }
+    }
+
+    private static List<String> tasks(TestKafka kafka, String runId) {
+        return kafka.tasks(runId).stream().map(ExtractTask::table).toList();
     }
 
     private static List<String> released(TestKafka kafka, String runId) {

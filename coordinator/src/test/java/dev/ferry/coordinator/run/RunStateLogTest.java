@@ -2,10 +2,13 @@ package dev.ferry.coordinator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.common.contract.AssociationTarget;
+import dev.ferry.common.contract.OutsideLookup;
 import dev.ferry.common.contract.RunState;
 import dev.ferry.common.contract.RunStatus;
 import dev.ferry.common.contract.TableState;
 import dev.ferry.common.contract.Topics;
+import dev.ferry.common.plan.LookupRule;
 import dev.ferry.common.plan.Plan;
 import dev.ferry.common.plan.PlanOptions;
 import dev.ferry.common.plan.TableSpec;
@@ -23,11 +26,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The run store survives the coordinator: a second log on the same topic rebuilds the latest state of every run. */
+/**
+ * The run store survives the coordinator: a second log on the same topic rebuilds the latest state
+ * of every run, with its entries' details.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class RunStateLogTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** What a run's entries need beyond their state: an associations entry and a rule for a lookup outside the plan. */
+    private static final RunDetails DETAILS = new RunDetails(Map.of(
+            "accounts", new EntryDetails("accounts", null,
+                    List.of(new OutsideLookup("_primarycontactid_value", "primarycontactid", List.of("contacts"),
+                            LookupRule.CLEAR))),
+            "accountleads_association--associations", new EntryDetails("accountleadscollection",
+                    new AssociationTarget("accountleads_association", "accounts", "accountleads_association",
+                            "accountid", "leads", "leadid"), List.of())));
 
     @Test
     void aNewLogRebuildsTheLatestStateOfEveryRunAndSkipsWhatItCannotRead(@BootstrapServers String servers)
@@ -40,7 +54,7 @@ class RunStateLogTest {
             writer.write(state(first, RunStatus.ACCEPTED)).get();
             writer.write(state(second, RunStatus.RUNNING)).get();
             writer.write(state(removed, RunStatus.SUCCEEDED)).get();
-            writer.write(state(first, RunStatus.RUNNING)).get();
+            writer.write(state(first, RunStatus.RUNNING), DETAILS).get();
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -49,11 +63,13 @@ class RunStateLogTest {
         }
 
         try (RunStateLog restarted = new RunStateLog(config, TIMEOUT)) {
-            Map<String, RunState> runs = restarted.readAll();
+            Map<String, StoredRun> runs = restarted.readAll();
 
-            assertThat(runs.get(first).status()).isEqualTo(RunStatus.RUNNING);
-            assertThat(runs.get(first).tables()).containsKey("accounts");
-            assertThat(runs.get(second).status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(runs.get(first).state().status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(runs.get(first).state().tables()).containsKey("accounts");
+            assertThat(runs.get(first).details()).isEqualTo(DETAILS);
+            assertThat(runs.get(second).state().status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(runs.get(second).details()).isEqualTo(RunDetails.none());
             assertThat(runs).doesNotContainKey(removed);
         }
     }
