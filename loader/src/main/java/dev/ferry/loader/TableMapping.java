@@ -92,9 +92,16 @@ public final class TableMapping {
         Map<String, LookupBinding> lookups = new LinkedHashMap<>();
         for (LookupColumn column : set.lookupColumns()) {
             // Plain foreign keys (CategoryID) are ordinary properties: written as they are.
-            if (column.lookups().get(0).foreignKeyStyle() == ForeignKeyStyle.LOOKUP_VALUE) {
-                lookups.put(column.foreignKeyProperty(), LookupBinding.of(target, column));
+            if (column.lookups().get(0).foreignKeyStyle() != ForeignKeyStyle.LOOKUP_VALUE) {
+                continue;
             }
+            AttributeInfo attribute = attributes.get(column.logicalName());
+            if (attribute != null && !attribute.validForCreate() && !attribute.validForUpdate()) {
+                // A lookup the target sets itself (createdby, modifiedby): never bound, and so never
+                // checked against a plan's rule for lookups outside the plan either.
+                continue;
+            }
+            lookups.put(column.foreignKeyProperty(), LookupBinding.of(target, column));
         }
         Set<String> writable = new LinkedHashSet<>();
         for (PropertyInfo property : set.entityType().properties().values()) {

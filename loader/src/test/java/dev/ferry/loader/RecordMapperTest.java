@@ -80,6 +80,18 @@ class RecordMapperTest {
     }
 
     @Test
+    void dropsALookupTheAttributeMetadataSaysNeitherCreateNorUpdateMaySet() {
+        TableMapping contacts = TableMapping.of(EmulatorMetadata.crm(), "contacts", Map.of(
+                "ownerid", new AttributeInfo("ownerid", "Owner", false, false, "SystemRequired")));
+
+        ObjectNode target = contacts.map(source("""
+                {"contactid":"c1","lastname":"Müller","_ownerid_value":"%s",
+                 "_ownerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"systemuser"}""".formatted(ACCOUNT_ID)));
+
+        assertThat(target.fieldNames()).toIterable().containsExactlyInAnyOrder("contactid", "lastname");
+    }
+
+    @Test
     void dropsAnnotationsAndControlInformation() {
         ObjectNode target = accounts().map(source("""
                 {"@odata.etag":"W/\\"1000005\\"","accountid":"%s","name":"A",

@@ -222,8 +222,8 @@ final class DefinitionJson {
         n.put("Entity1LogicalName", m.table1());
         n.put("Entity2LogicalName", m.table2());
         n.put("IntersectEntityName", m.intersectEntity());
-        n.put("Entity1IntersectAttribute", table(m.table1()).primaryId());
-        n.put("Entity2IntersectAttribute", table(m.table2()).primaryId());
+        n.put("Entity1IntersectAttribute", m.firstIdColumn());
+        n.put("Entity2IntersectAttribute", m.secondIdColumn());
         n.put("Entity1NavigationPropertyName", m.schemaName());
         n.put("Entity2NavigationPropertyName", m.schemaName());
         return n;
