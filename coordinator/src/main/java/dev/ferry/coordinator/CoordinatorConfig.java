@@ -54,6 +54,18 @@ public interface CoordinatorConfig {
     @WithDefault("30s")
     Duration kafkaTimeout();
 
+    /**
+     * How long the data topics {@code ferry.data.<run>.*} of a finished run are kept before they are
+     * deleted. They hold copies of source records and are not read once the run has finished; the
+     * run's state and dead letters are kept.
+     */
+    @WithDefault("1h")
+    Duration dataRetention();
+
+    /** How often the data topics of finished runs are checked against {@link #dataRetention()}. */
+    @WithDefault("1m")
+    Duration retentionCheckInterval();
+
     /** {@code GET /migrations/{id}/errors}. */
     ErrorsConfig errors();
 

@@ -59,7 +59,12 @@ public final class Topics {
 
     /** {@code ferry.data.<run>.<table>}: the records of one table of one run, keyed by source record id. */
     public static String data(String runId, String table) {
-        return DATA_PREFIX + sanitise(runId, NOT_ALLOWED_IN_RUN) + SEPARATOR + sanitise(table, NOT_ALLOWED_IN_TABLE);
+        return dataPrefix(runId) + sanitise(table, NOT_ALLOWED_IN_TABLE);
+    }
+
+    /** {@code ferry.data.<run>.}: what every data topic of the run starts with, and no other run's. */
+    public static String dataPrefix(String runId) {
+        return DATA_PREFIX + sanitise(runId, NOT_ALLOWED_IN_RUN) + SEPARATOR;
     }
 
     /** {@code ferry.dlq.<run>}: the records the target rejected in one run, with the reasons. */

@@ -22,15 +22,17 @@ public class CoordinatorStartup {
     private final RunRegistry registry;
     private final RunEngine engine;
     private final LoadWatcher watcher;
+    private final DataTopicRetention retention;
 
     @Inject
     public CoordinatorStartup(TopicProvisioner topics, RunStateLog log, RunRegistry registry, RunEngine engine,
-                              LoadWatcher watcher) {
+                              LoadWatcher watcher, DataTopicRetention retention) {
         this.topics = topics;
         this.log = log;
         this.registry = registry;
         this.engine = engine;
         this.watcher = watcher;
+        this.retention = retention;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,5 +50,6 @@ public class CoordinatorStartup {
         }
         engine.resume();
         watcher.start();
+        retention.start();
     }
 }

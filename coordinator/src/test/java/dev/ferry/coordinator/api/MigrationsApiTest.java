@@ -21,6 +21,7 @@ import dev.ferry.common.contract.Topics;
 import dev.ferry.common.plan.LookupRule;
 import dev.ferry.coordinator.EmulatorEnvironments;
 import dev.ferry.coordinator.TestKafka;
+import dev.ferry.coordinator.run.DataTopicRetention;
 import dev.ferry.testkit.KafkaBrokerTestResource;
 import dev.ferry.testkit.SharedKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +54,9 @@ class MigrationsApiTest {
              "options": {"batchSize": 200, "maxConcurrency": 4}}""";
 
     private static TestKafka kafka;
+
+    @Inject
+    DataTopicRetention retention;
 
     @BeforeAll
     static void connect() {
@@ -312,6 +319,24 @@ class MigrationsApiTest {
         List<ControlMessage> control = kafka.control(runId);
         assertThat(control.get(control.size() - 1)).isInstanceOf(TableCancelled.class);
         assertThat(run(runId).getString("failure")).isEqualTo("run cancelled on request");
+    }
+
+    @Test
+    void deletesTheDataTopicsOfAFinishedRunOnceItsRetentionHasPassedAndKeepsItsStateAndDeadLetters()
+            throws Exception {
+        String finished = submit(PARENT_AND_CHILD);
+        String running = submit(PARENT_AND_CHILD);
+        await().atMost(PATIENCE).until(() -> released(finished).contains("accounts") && released(running).contains("accounts"));
+        given().when().post("/migrations/" + finished + "/cancel").then().statusCode(200);
+
+        assertThat(retention.deleteExpired(Instant.now())).doesNotContainKey(finished);
+        Map<String, Set<String>> deleted = retention.deleteExpired(Instant.now().plus(Duration.ofDays(1)));
+
+        assertThat(deleted).doesNotContainKey(running);
+        assertThat(deleted.get(finished)).contains(Topics.data(finished, "accounts"));
+        await().atMost(PATIENCE).until(() -> kafka.topics().stream().noneMatch(t -> t.startsWith(Topics.dataPrefix(finished))));
+        assertThat(kafka.topics()).contains(Topics.data(running, "accounts"), Topics.deadLetters(finished));
+        assertThat(run(finished).getString("status")).isEqualTo("CANCELLED");
     }
 
     @Test

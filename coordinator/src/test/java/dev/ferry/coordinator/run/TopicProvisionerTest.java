@@ -109,6 +109,16 @@ class TopicProvisionerTest {
         }
 
         @Override
+        public Duration dataRetention() {
+            return Duration.ofHours(1);
+        }
+
+        @Override
+        public Duration retentionCheckInterval() {
+            return Duration.ofMinutes(1);
+        }
+
+        @Override
         public ErrorsConfig errors() {
             return null;
         }
