@@ -129,8 +129,9 @@ class MigrationEndToEndTest {
 
     @Test
     void sendsPoisonRecordsToTheDeadLetterTopicAndLoadsTheRest() throws Exception {
-        // Opportunities alone: the target has no leads, so every opportunity with an originating lead
-        // is refused (its originatingleadid@odata.bind points at nothing); the others load.
+        // Opportunities alone: the target has no leads, so under the default rule for lookups outside
+        // the plan (keep: bind only a row that exists in the target) every opportunity with an
+        // originating lead is dead-lettered, naming the lookup and the lead; the others load.
         CoordinatorClient coordinator = stack.coordinator();
         String runId = coordinator.start(plan("e2e-poison", table("opportunities", OPPORTUNITY_COLUMNS)));
 
@@ -150,7 +151,8 @@ class MigrationEndToEndTest {
                 .isEqualTo(poison.stream().map(row -> row.path("opportunityid").asText()).collect(Collectors.toSet()));
         assertThat(errors).allSatisfy(error -> {
             assertThat(error.path("table").asText()).isEqualTo("opportunities");
-            assertThat(error.path("reason").asText()).contains("Does Not Exist");
+            assertThat(error.path("reason").asText()).contains("lookup originatingleadid", "points at leads(",
+                    "not in the target", "Add leads to the plan");
         });
         assertThat(DeadLetterTopic.recordIds(stack.bootstrap(), runId)).as("record ids on ferry.dlq." + runId)
                 .containsExactlyInAnyOrderElementsOf(poison.stream().map(row -> row.path("opportunityid").asText())
