@@ -42,6 +42,18 @@ final class CoordinatorClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(plan))));
     }
 
+    /** {@code POST /migrations/validate}: the dry run's report, which must be answered 200. */
+    JsonNode validate(JsonNode plan) throws IOException, InterruptedException {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(origin + "/migrations/validate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(plan))));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("POST /migrations/validate answered " + answer.status() + ": "
+                    + answer.body());
+        }
+        return answer.body();
+    }
+
     /** Submits a plan that must be accepted; returns the run id. */
     String start(JsonNode plan) throws IOException, InterruptedException {
         Answer answer = submit(plan);

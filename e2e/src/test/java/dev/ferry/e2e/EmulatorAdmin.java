@@ -33,7 +33,21 @@ final class EmulatorAdmin {
 
     /** Every row of a table (logical name), in the canonical export form, ordered by id. */
     List<JsonNode> export(String table) throws IOException, InterruptedException {
-        String body = send(HttpRequest.newBuilder(URI.create(admin + "tables/" + table + "/export")).GET());
+        return jsonLines(send(HttpRequest.newBuilder(URI.create(admin + "tables/" + table + "/export")).GET()));
+    }
+
+    /** Every pair of a many-to-many relationship (schema name), e.g. {@code {"accountid":…,"leadid":…}}, ordered. */
+    List<JsonNode> associationExport(String relationship) throws IOException, InterruptedException {
+        return jsonLines(send(HttpRequest.newBuilder(URI.create(admin + "associations/" + relationship + "/export"))
+                .GET()));
+    }
+
+    /** Rows per table and pairs per many-to-many relationship: {@code {"tables":{…},"associations":{…}}}. */
+    JsonNode tables() throws IOException, InterruptedException {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "tables")).GET()));
+    }
+
+    private static List<JsonNode> jsonLines(String body) throws IOException {
         List<JsonNode> rows = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (!line.isBlank()) {

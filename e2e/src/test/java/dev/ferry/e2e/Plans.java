@@ -22,6 +22,11 @@ final class Plans {
         return plan;
     }
 
+    /** A table with every column (no {@code select}). */
+    static ObjectNode table(String entitySet) {
+        return JSON.createObjectNode().put("entitySet", entitySet);
+    }
+
     /** A table that selects these columns only. */
     static ObjectNode table(String entitySet, List<String> select) {
         ObjectNode table = JSON.createObjectNode().put("entitySet", entitySet);

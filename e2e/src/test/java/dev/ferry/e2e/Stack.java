@@ -61,9 +61,21 @@ final class Stack implements AutoCloseable {
      * @param targetArgs extra options of the target emulator (e.g. {@code --latency 5})
      */
     static Stack start(String name, String sourceSeed, String... targetArgs) throws Exception {
+        return start(name, List.of("--seed", sourceSeed), List.of(targetArgs));
+    }
+
+    /**
+     * Starts a stack whose emulators get these options (e.g. a seed and a modelled latency); on any
+     * failure what was started is stopped again.
+     *
+     * @param name       the folder of its logs
+     * @param sourceArgs the source emulator's options, e.g. {@code --seed account=1000 --latency 20}
+     * @param targetArgs the target emulator's options
+     */
+    static Stack start(String name, List<String> sourceArgs, List<String> targetArgs) throws Exception {
         Stack stack = new Stack(name);
         try {
-            stack.startAll(sourceSeed, targetArgs);
+            stack.startAll(sourceArgs, targetArgs);
             return stack;
         } catch (Exception | Error e) {
             try {
@@ -75,15 +87,17 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private void startAll(String sourceSeed, String... targetArgs) throws Exception {
+    private void startAll(List<String> sourceArgs, List<String> targetArgs) throws Exception {
         Files.createDirectories(logDir);
         Path root = LaunchedProcess.root();
         LaunchedProcess broker = launchInfrastructure(root.resolve("testkit/target/ferry-kafka.jar"), "kafka",
                 "--port", String.valueOf(freePort()), "--data-dir", kafkaData.toString());
+        List<String> sourceCommand = new ArrayList<>(List.of("--port", String.valueOf(freePort())));
+        sourceCommand.addAll(sourceArgs);
         LaunchedProcess sourceEmulator = launchInfrastructure(root.resolve("emulator/target/ferry-emulator.jar"),
-                "source-emulator", "--port", String.valueOf(freePort()), "--seed", sourceSeed);
+                "source-emulator", sourceCommand.toArray(String[]::new));
         List<String> targetCommand = new ArrayList<>(List.of("--port", String.valueOf(freePort())));
-        targetCommand.addAll(List.of(targetArgs));
+        targetCommand.addAll(targetArgs);
         LaunchedProcess targetEmulator = launchInfrastructure(root.resolve("emulator/target/ferry-emulator.jar"),
                 "target-emulator", targetCommand.toArray(String[]::new));
         bootstrap = broker.awaitLine(READY_LINE);
