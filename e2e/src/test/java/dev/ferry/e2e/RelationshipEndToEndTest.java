@@ -26,25 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 class RelationshipEndToEndTest {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
-    /** Often enough to catch a table between its rows pass and its deferred-lookups pass (a release apart). */
-    private static final Duration WRITE_LOG_SAMPLING = Duration.ofMillis(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectNode PLAN = CrmDataset.plan("e2e-relationships");
 
     private static Stack stack;
     private static String runId;
     private static JsonNode run;
-    private static WriteLogSampler writeLog;
+    /** The target's write log after the run, by logical name. */
+    private static Map<String, TableWrites> writeLog;
 
     @BeforeAll
     static void migrateTheCrmSample() throws Exception {
         stack = Stack.start("RelationshipEndToEndTest", CrmDataset.seed());
         CoordinatorClient coordinator = stack.coordinator();
-        try (WriteLogSampler sampler = WriteLogSampler.start(stack.target(), WRITE_LOG_SAMPLING)) {
-            writeLog = sampler;
-            runId = coordinator.start(PLAN);
-            run = coordinator.awaitFinished(runId, RUN_TIMEOUT);
-        }
+        runId = coordinator.start(PLAN);
+        run = coordinator.awaitFinished(runId, RUN_TIMEOUT);
+        writeLog = TableWrites.of(stack.target().writes());
     }
 
     @AfterAll
@@ -135,46 +132,59 @@ class RelationshipEndToEndTest {
         return byPair;
     }
 
+    /**
+     * A table is loaded when its rows are all in the target: its last create, since the target was
+     * empty. Its deferred-lookups pass updates the same rows later; the target's write log keeps
+     * the last create apart from those updates.
+     */
     @Test
     void noChildIsWrittenBeforeEveryParentItWaitsForIsLoaded() {
-        Map<String, WriteLogSampler.TableWrites> log = writeLog.last();
         List<String> violations = new ArrayList<>();
         CrmDataset.LOADED_BEFORE.forEach((child, parents) -> {
-            WriteLogSampler.TableWrites childWrites = log.get(CrmDataset.byEntitySet(child).logicalName());
-            assertThat(childWrites).as("%s in the target's write log %s", child, log).isNotNull();
+            TableWrites childWrites = writesOf(child);
             for (String parent : parents) {
-                WriteLogSampler.WrittenBy parentRows = rowsPassWritten(parent);
-                if (!childWrites.first().isAfter(parentRows.at())) {
-                    violations.add(child + " first written at " + childWrites.first() + ", not after " + parent
-                            + "'s rows " + (parentRows.exact() ? "last written at " : "all written by ")
-                            + parentRows.at());
+                TableWrites parentWrites = writesOf(parent);
+                assertThat(parentWrites.creates()).as("%s rows created in the target", parent)
+                        .isEqualTo(CrmDataset.byEntitySet(parent).rows());
+                if (!childWrites.first().isAfter(parentWrites.lastCreate())) {
+                    violations.add(child + " first written at " + childWrites.first() + ", not after the last row of "
+                            + parent + " was created at " + parentWrites.lastCreate());
                 }
             }
         });
-        assertThat(violations).as("children written before a parent was loaded (%d write log samples, last %s)",
-                writeLog.sampleCount(), log).isEmpty();
-        CrmDataset.TABLES.forEach(t -> System.out.printf("%s: first write %s, rows pass %s%n", t.entitySet(),
-                log.get(t.logicalName()).first(), rowsPassWritten(t.entitySet())));
+        assertThat(violations).as("children written before a parent was loaded (target's write log %s)", writeLog)
+                .isEmpty();
     }
 
     @Test
     void associationsAreWrittenOnlyAfterBothSidesAreLoaded() {
-        Map<String, WriteLogSampler.TableWrites> log = writeLog.last();
-        WriteLogSampler.TableWrites links = log.get(CrmDataset.ASSOCIATION_INTERSECT);
-        assertThat(links).as("%s in the target's write log %s", CrmDataset.ASSOCIATION_INTERSECT, log).isNotNull();
+        TableWrites links = writeLog.get(CrmDataset.ASSOCIATION_INTERSECT);
+        assertThat(links).as("%s in the target's write log %s", CrmDataset.ASSOCIATION_INTERSECT, writeLog).isNotNull();
         for (String side : List.of("accounts", "leads")) {
-            Instant loaded = rowsPassWritten(side).at();
-            assertThat(links.first()).as("first association written (write log %s) after %s's rows", log, side)
-                    .isAfter(loaded);
+            assertThat(links.first()).as("first association written (write log %s) after %s's rows", writeLog, side)
+                    .isAfter(writesOf(side).lastCreate());
         }
     }
 
-    /** When the table's rows pass had written every source row (its deferred-lookups pass writes the same table later). */
-    private static WriteLogSampler.WrittenBy rowsPassWritten(String entitySet) {
-        CrmDataset.Table table = CrmDataset.byEntitySet(entitySet);
-        return writeLog.firstRowsWritten(table.logicalName(), table.rows()).orElseThrow(() -> new AssertionError(
-                table.logicalName() + " never had its " + table.rows() + " rows in the target's write log "
-                        + writeLog.last()));
+    private static TableWrites writesOf(String entitySet) {
+        TableWrites writes = writeLog.get(CrmDataset.byEntitySet(entitySet).logicalName());
+        assertThat(writes).as("%s in the target's write log %s", entitySet, writeLog).isNotNull();
+        return writes;
+    }
+
+    /** One table's line of the emulator's write log ({@code GET /_emulator/writes}). */
+    record TableWrites(Instant first, Instant last, Instant lastCreate, long creates) {
+
+        static Map<String, TableWrites> of(JsonNode writes) {
+            Map<String, TableWrites> byTable = new LinkedHashMap<>();
+            writes.path("tables").fields().forEachRemaining(table -> byTable.put(table.getKey(), new TableWrites(
+                    Instant.parse(table.getValue().path("first").asText()),
+                    Instant.parse(table.getValue().path("last").asText()),
+                    table.getValue().path("lastCreate").isTextual()
+                            ? Instant.parse(table.getValue().path("lastCreate").asText()) : null,
+                    table.getValue().path("creates").asLong())));
+            return byTable;
+        }
     }
 
     private static List<String> texts(JsonNode array, Function<JsonNode, String> text) {

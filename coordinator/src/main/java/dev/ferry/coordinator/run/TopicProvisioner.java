@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -111,9 +112,17 @@ public class TopicProvisioner {
     private void awaitLeaders(List<String> names) {
         long deadline = System.nanoTime() + config.kafkaTimeout().toNanos();
         while (true) {
-            Map<String, TopicDescription> described = await(admin.describeTopics(names).allTopicNames(),
-                    "describing topics " + names);
-            boolean ready = described.values().stream()
+            Map<String, TopicDescription> described;
+            try {
+                described = await(admin.describeTopics(names).allTopicNames(), "describing topics " + names);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // Just created: the broker that answered may not know the topic yet. Look again.
+                described = Map.of();
+            }
+            boolean ready = described.keySet().containsAll(names) && described.values().stream()
                     .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             if (ready) {
                 return;

@@ -31,7 +31,7 @@ final class StoreViews {
         return body;
     }
 
-    /** {@code {"tables":{"account":{"first":"…","last":"…","rows":10}}}}, tables by name. */
+    /** {@code {"tables":{"account":{"first":"…","last":"…","rows":10,"lastCreate":"…","creates":10}}}}, tables by name. */
     static Map<String, Object> writes(Store store) {
         Map<String, Object> tables = new LinkedHashMap<>();
         for (Map.Entry<String, WriteLog.TableWrites> e : store.writeLog().snapshot().entrySet()) {
@@ -39,6 +39,8 @@ final class StoreViews {
             w.put("first", e.getValue().first().toString());
             w.put("last", e.getValue().last().toString());
             w.put("rows", e.getValue().rows());
+            w.put("lastCreate", e.getValue().lastCreate() == null ? null : e.getValue().lastCreate().toString());
+            w.put("creates", e.getValue().creates());
             tables.put(e.getKey(), w);
         }
         return Map.of("tables", tables);

@@ -84,7 +84,8 @@ public final class Store {
             try {
                 T result = work.apply(tx);
                 var now = clock.instant();
-                tx.writesByTable().forEach((table, rows) -> writeLog.record(table, rows, now));
+                tx.writesByTable().forEach((table, rows) ->
+                        writeLog.record(table, rows, tx.createsByTable().getOrDefault(table, 0), now));
                 return result;
             } catch (RuntimeException | Error e) {
                 tx.rollback();

@@ -14,6 +14,7 @@ public final class Transaction {
     private final Store store;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final java.util.Map<String, Integer> writesByTable = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> createsByTable = new java.util.HashMap<>();
 
     Transaction(Store store) {
         this.store = store;
@@ -35,6 +36,9 @@ public final class Transaction {
             }
         });
         writesByTable.merge(table, 1, Integer::sum);
+        if (previous == null) {
+            createsByTable.merge(table, 1, Integer::sum);
+        }
         return previous;
     }
 
@@ -100,9 +104,15 @@ public final class Transaction {
             undo.pop().run();
         }
         writesByTable.clear();
+        createsByTable.clear();
     }
 
     java.util.Map<String, Integer> writesByTable() {
         return writesByTable;
+    }
+
+    /** Rows created, by table (a subset of {@link #writesByTable()}). */
+    java.util.Map<String, Integer> createsByTable() {
+        return createsByTable;
     }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.emulator.Emulator;
 import dev.ferry.emulator.EmulatorOptions;
 import dev.ferry.emulator.http.ErrorCodes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +101,31 @@ class AdminEndpointsTest {
             assertThat(Instant.parse(accountWrites.path("first").asText())).isAfter(before);
             assertThat(Instant.parse(accountWrites.path("last").asText()))
                     .isAfterOrEqualTo(Instant.parse(accountWrites.path("first").asText()));
+        }
+    }
+
+    @Test
+    void theWriteLogTellsWhenATablesRowsWereLastCreatedApartFromLaterUpdates() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
+            AdminClient admin = new AdminClient(emulator);
+            HttpClient http = HttpClient.newHttpClient();
+            URI account = URI.create(emulator.baseUrl() + "accounts(6f0d3c52-54c4-4b6f-9a3c-1d2e3f405162)");
+
+            for (String name : List.of("created", "updated", "updated again")) {
+                HttpResponse<String> written = http.send(HttpRequest.newBuilder(account)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(written.statusCode()).isEqualTo(204);
+            }
+
+            JsonNode writes = admin.getJson("writes").path("tables").path("account");
+            assertThat(writes.path("rows").asLong()).isEqualTo(3);
+            assertThat(writes.path("creates").asLong()).isEqualTo(1);
+            Instant lastCreate = Instant.parse(writes.path("lastCreate").asText());
+            assertThat(lastCreate).isAfterOrEqualTo(Instant.parse(writes.path("first").asText()))
+                    .isBeforeOrEqualTo(Instant.parse(writes.path("last").asText()));
+            assertThat(admin.getJson("writes").path("tables").has("contact")).isFalse();
         }
     }
 
