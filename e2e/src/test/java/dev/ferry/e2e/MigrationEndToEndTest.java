@@ -26,6 +26,7 @@ class MigrationEndToEndTest {
     private static final int ACCOUNTS = 20_000;
     private static final int LEADS = 5_000;
     private static final int OPPORTUNITIES = 2_000;
+    private static final int CONTACTS = 3_000;
     /**
      * Plain account columns and the account's parent account: a lookup to its own table, which the
      * run writes in a second pass once every account exists.
@@ -45,10 +46,11 @@ class MigrationEndToEndTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        // No contacts or users: the accounts' only lookup with a value is their parent account. Leads and
-        // opportunities also point at accounts, but no plan with them has accounts, so those are not extracted.
+        // No users: the accounts' only lookup with a value these plans select is their parent account.
+        // Leads and opportunities also point at accounts, but no plan with them has accounts, so those
+        // are not extracted. Contacts' customer is an account or a contact.
         stack = Stack.start("MigrationEndToEndTest",
-                "account=" + ACCOUNTS + ",lead=" + LEADS + ",opportunity=" + OPPORTUNITIES);
+                "account=" + ACCOUNTS + ",lead=" + LEADS + ",opportunity=" + OPPORTUNITIES + ",contact=" + CONTACTS);
     }
 
     @AfterAll
@@ -159,6 +161,34 @@ class MigrationEndToEndTest {
                         .toList());
         assertThat(Exports.differences(good, stack.target().export("opportunity"), "opportunityid",
                 OPPORTUNITY_COLUMNS)).as("target opportunities against the source's without an originating lead").isEmpty();
+    }
+
+    @Test
+    void clearsAPolymorphicLookupWhereItPointsOutsideThePlanAndKeepsItWhereItPointsIntoIt() throws Exception {
+        // Contacts alone: a contact's customer is a contact (in the plan: written by the second pass
+        // that closes the self-reference) or an account (outside it: the plan's rule says clear).
+        ObjectNode contacts = table("contacts", List.of("firstname", "lastname", "parentcustomerid"));
+        contacts.putObject("lookups").put("parentcustomerid", "clear");
+        CoordinatorClient coordinator = stack.coordinator();
+        String runId = coordinator.start(plan("e2e-clear", contacts));
+
+        JsonNode run = coordinator.awaitFinished(runId, RUN_TIMEOUT);
+
+        assertSucceededWithoutRejections(coordinator, runId, run);
+        List<JsonNode> source = stack.source().export("contact");
+        assertThat(source).as("contacts whose customer is an account, and a contact")
+                .anyMatch(row -> row.path("parentcustomerid").asText().startsWith("account:"))
+                .anyMatch(row -> row.path("parentcustomerid").asText().startsWith("contact:"));
+        List<JsonNode> expected = source.stream().map(row -> {
+            ObjectNode copy = row.deepCopy();
+            if (row.path("parentcustomerid").asText().startsWith("account:")) {
+                copy.putNull("parentcustomerid");
+            }
+            return (JsonNode) copy;
+        }).toList();
+        assertThat(Exports.differences(expected, stack.target().export("contact"), "contactid",
+                List.of("firstname", "lastname", "parentcustomerid")))
+                .as("target contacts: customers that are contacts kept, accounts cleared").isEmpty();
     }
 
     /** The run succeeded and the target refused nothing; a failure shows the first dead letters. */
