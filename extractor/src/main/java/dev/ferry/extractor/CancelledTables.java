@@ -1,7 +1,7 @@
 package dev.ferry.extractor;
 
 import dev.ferry.common.contract.ControlMessage;
-import dev.ferry.common.contract.Messages;
+import dev.ferry.common.contract.ControlRecords;
 import dev.ferry.common.contract.TableCancelled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -27,20 +27,9 @@ public class CancelledTables {
 
     @Incoming("control")
     public void onControl(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            // A tombstone: compaction forgetting a finished run.
-            return;
-        }
-        ControlMessage message;
-        try {
-            message = Messages.fromJson(record.value(), ControlMessage.class);
-        } catch (RuntimeException e) {
-            // One unreadable message must not stop the channel, and with it every cancellation after it.
-            LOG.errorf(e, "Ignoring the unreadable control message at %s-%d@%d (key %s)", record.topic(),
-                    record.partition(), record.offset(), record.key());
-            return;
-        }
-        if (message instanceof TableCancelled cancel
+        Optional<ControlMessage> message = ControlRecords.read(record.value(),
+                ControlRecords.where(record.topic(), record.partition(), record.offset(), record.key()));
+        if (message.orElse(null) instanceof TableCancelled cancel
                 && cancelled.putIfAbsent(key(cancel.runId(), cancel.table()), String.valueOf(cancel.reason())) == null) {
             LOG.infof("Cancelled: table %s of run %s (%s)", cancel.table(), cancel.runId(), cancel.reason());
         }

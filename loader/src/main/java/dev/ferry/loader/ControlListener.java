@@ -1,9 +1,10 @@
 package dev.ferry.loader;
 
 import dev.ferry.common.contract.ControlMessage;
-import dev.ferry.common.contract.Messages;
+import dev.ferry.common.contract.ControlRecords;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -26,19 +27,12 @@ public class ControlListener {
 
     @Incoming("control")
     public void onControl(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            // A tombstone: compaction's way of forgetting a finished run; nothing to decide.
+        Optional<ControlMessage> read = ControlRecords.read(record.value(),
+                ControlRecords.where(record.topic(), record.partition(), record.offset(), record.key()));
+        if (read.isEmpty()) {
             return;
         }
-        ControlMessage message;
-        try {
-            message = Messages.fromJson(record.value(), ControlMessage.class);
-        } catch (RuntimeException e) {
-            // One unreadable message must not stop the channel (and with it every release after it).
-            LOG.errorf(e, "Ignoring the unreadable control message at %s-%d@%d (key %s)", record.topic(),
-                    record.partition(), record.offset(), record.key());
-            return;
-        }
+        ControlMessage message = read.get();
         ReleaseGate.Change change = gate.record(message);
         String dataTopic = ReleaseGate.dataTopicOf(message);
         switch (change) {
