@@ -1,10 +1,12 @@
 package dev.ferry.coordinator.run;
 
+import dev.ferry.common.contract.RunState;
 import dev.ferry.coordinator.CoordinatorConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -56,13 +58,12 @@ public class DataTopicRetention {
 
     /** Deletes what has expired at {@code now}; returns the topics deleted, by run. */
     public Map<String, Set<String>> deleteExpired(Instant now) {
-        boolean anyFinished = registry.newestFirst().stream().anyMatch(run -> run.finishedAt() != null);
-        if (!anyFinished) {
+        List<RunState> runs = registry.newestFirst();
+        if (runs.stream().allMatch(run -> run.finishedAt() == null)) {
             return Map.of();
         }
         Set<String> topics = BrokerCalls.await(admin.listTopics().names(), config.kafkaTimeout(), "listing the topics");
-        Map<String, Set<String>> expired = ExpiredDataTopics.of(registry.newestFirst(), topics, now,
-                config.dataRetention());
+        Map<String, Set<String>> expired = ExpiredDataTopics.of(runs, topics, now, config.dataRetention());
         for (Map.Entry<String, Set<String>> run : expired.entrySet()) {
             BrokerCalls.await(admin.deleteTopics(run.getValue()).all(), config.kafkaTimeout(),
                     "deleting the data topics of run " + run.getKey());
